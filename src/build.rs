@@ -1,0 +1,271 @@
+//! The build pipeline from folder to finished site: load, assemble, render, write.
+//!
+//! Each stage gathers all its problems; rendering starts only if loading found no error, and
+//! the output folder is replaced only if nothing failed at all.
+
+use crate::config::{self, Config};
+use crate::content;
+use crate::diagnostic::{Diagnostic, Diagnostics, Span};
+use crate::output::{Output, OutputError, Staging};
+use crate::render::{theme, Renderer, Shared};
+use crate::site::{self, OutputFile, PageRef, Site};
+use rayon::prelude::*;
+use std::path::{Path, PathBuf};
+use std::sync::Mutex;
+use std::time::{Duration, Instant};
+
+/// What `handout build` was asked to do.
+#[derive(Debug, Clone)]
+pub struct BuildOptions {
+    /// The site folder.
+    pub root: PathBuf,
+    /// Output folder (default `ROOT/public`).
+    pub out: Option<PathBuf>,
+    /// Overrides `base_url`.
+    pub base_url: Option<String>,
+    /// Include drafts.
+    pub drafts: bool,
+}
+
+/// How a build went.
+#[derive(Debug)]
+pub struct BuildReport {
+    /// Pages written (HTML).
+    pub pages: usize,
+    /// All files written.
+    pub files: usize,
+    /// Every error and warning.
+    pub diagnostics: Diagnostics,
+    /// Wall time.
+    pub elapsed: Duration,
+    /// The output folder.
+    pub out: PathBuf,
+    /// A usage problem (bad folder), as opposed to content errors: exit status 2.
+    pub usage_error: bool,
+}
+
+/// A site loaded and assembled, with the theme ready: the shared start of build, check and serve.
+pub struct Loaded {
+    /// The model.
+    pub site: Site,
+    /// The renderer with its theme.
+    pub renderer: Renderer,
+    /// Raw `site.yaml`, for locating settings in messages.
+    pub config_text: String,
+}
+
+/// Loads config, content and theme. Returns the loaded site (if no stage failed) and every finding.
+pub fn load(root: &Path, base_url: Option<&str>, drafts: bool) -> (Option<Loaded>, Diagnostics) {
+    let mut diags = Diagnostics::new();
+    let config_text = std::fs::read_to_string(root.join(config::CONFIG_FILE)).unwrap_or_default();
+    let config: Option<Config> = match config::load(root) {
+        Ok(mut c) => {
+            if let Some(u) = base_url {
+                c.set_base_url(u);
+            }
+            Some(c)
+        }
+        Err(e) => {
+            diags.extend(e);
+            None
+        }
+    };
+    let theme_name = config
+        .as_ref()
+        .map(|c| c.theme.clone())
+        .unwrap_or_else(|| "default".into());
+    let theme = match theme::load(root, &theme_name) {
+        Ok(t) => Some(t),
+        Err(e) => {
+            diags.extend(e);
+            None
+        }
+    };
+    let (found, d) = content::discover(root);
+    diags.extend(d);
+    let (Some(config), Some(theme)) = (config, theme) else {
+        return (None, diags);
+    };
+    let static_files: Vec<String> = theme.static_files.keys().cloned().collect();
+    let (site, d) = site::assemble(root, config, found, drafts, static_files);
+    diags.extend(d);
+    let today = chrono::Local::now().date_naive();
+    let renderer = match Renderer::new(theme, today) {
+        Ok(r) => r,
+        Err(e) => {
+            diags.extend(e);
+            return (None, diags);
+        }
+    };
+    (
+        Some(Loaded {
+            site,
+            renderer,
+            config_text,
+        }),
+        diags,
+    )
+}
+
+/// Renders every page and file of a loaded site into `out`. Returns the number of HTML pages
+/// and of files written, and every error.
+pub fn render_all(loaded: &Loaded, out: &dyn Output) -> (usize, usize, Diagnostics) {
+    let Loaded {
+        site,
+        renderer,
+        config_text,
+    } = loaded;
+    let mut diags = Diagnostics::new();
+    let shared: Shared = match renderer.prepare(site, config_text) {
+        Ok(s) => s,
+        Err(e) => return (0, 0, e),
+    };
+    let pages = site.pages();
+    let errors = Mutex::new(Vec::new());
+    pages.par_iter().for_each(|&page| {
+        if let Err(d) = write_page(site, renderer, &shared, page, out) {
+            if let Ok(mut e) = errors.lock() {
+                e.push(d);
+            }
+        }
+    });
+    let mut files = pages.len();
+    for f in OutputFile::ALL {
+        let text = renderer.render_file(site, &shared, f, &pages);
+        if let Err(e) = out.write(f.output_path(), text.as_bytes()) {
+            diags.push(Diagnostic::io(Path::new(f.output_path()), "write", &e));
+        }
+        files += 1;
+    }
+    files += copy_static(site, renderer, out, &mut diags);
+    let errs = errors.into_inner().unwrap_or_default();
+    diags.extend(dedupe_template_errors(errs));
+    (pages.len(), files, diags)
+}
+
+/// Renders and writes one page.
+pub fn write_page(
+    site: &Site,
+    renderer: &Renderer,
+    shared: &Shared,
+    page: PageRef,
+    out: &dyn Output,
+) -> Result<(), Diagnostic> {
+    let html = renderer.render_page(site, shared, page)?;
+    let path = site.output_path(page);
+    out.write(&path, html.as_bytes())
+        .map_err(|e| Diagnostic::io(Path::new(&path), "write", &e))
+}
+
+/// One broken template fails every page that uses it; say so once, with the count.
+fn dedupe_template_errors(errs: Vec<Diagnostic>) -> Vec<Diagnostic> {
+    let mut out: Vec<(Diagnostic, usize)> = Vec::new();
+    for d in errs {
+        match out
+            .iter_mut()
+            .find(|(o, _)| o.span == d.span && o.message == d.message)
+        {
+            Some((_, n)) => *n += 1,
+            None => out.push((d, 1)),
+        }
+    }
+    out.into_iter()
+        .map(|(mut d, n)| {
+            if n > 1 {
+                d.message = format!("{} (in {n} pages)", d.message);
+            }
+            d
+        })
+        .collect()
+}
+
+/// Copies theme and site static files and article bundle assets.
+fn copy_static(
+    site: &Site,
+    renderer: &Renderer,
+    out: &dyn Output,
+    diags: &mut Diagnostics,
+) -> usize {
+    let mut n = 0;
+    for (rel, src) in &renderer.theme.static_files {
+        match src.read() {
+            Ok(bytes) => match out.write(rel, &bytes) {
+                Ok(()) => n += 1,
+                Err(e) => diags.push(Diagnostic::io(Path::new(rel), "write", &e)),
+            },
+            Err(e) => diags.push(Diagnostic::io(Path::new(rel), "read", &e)),
+        }
+    }
+    for (_, src, dest) in &site.bundle_assets {
+        match std::fs::read(site.root.join(src)) {
+            Ok(bytes) => match out.write(dest, &bytes) {
+                Ok(()) => n += 1,
+                Err(e) => diags.push(Diagnostic::io(Path::new(dest), "write", &e)),
+            },
+            Err(e) => diags.push(Diagnostic::io(src, "read", &e)),
+        }
+    }
+    n
+}
+
+/// `handout build`: the whole pipeline, writing atomically to the output folder.
+pub fn build(opts: &BuildOptions) -> BuildReport {
+    let start = Instant::now();
+    let out = opts.out.clone().unwrap_or_else(|| opts.root.join("public"));
+    let mut report = BuildReport {
+        pages: 0,
+        files: 0,
+        diagnostics: Diagnostics::new(),
+        elapsed: Duration::ZERO,
+        out: out.clone(),
+        usage_error: false,
+    };
+    if !opts.root.is_dir() {
+        report.usage_error = true;
+        report.diagnostics.push(
+            Diagnostic::error(
+                "usage/root",
+                Span::file(&opts.root),
+                "this site folder does not exist",
+            )
+            .with_help("run handout in your site folder, or pass --root PATH"),
+        );
+        return report;
+    }
+    let (loaded, diags) = load(&opts.root, opts.base_url.as_deref(), opts.drafts);
+    report.diagnostics = diags;
+    let Some(loaded) = loaded.filter(|_| !report.diagnostics.has_errors()) else {
+        report.elapsed = start.elapsed();
+        return finish(report);
+    };
+    let staging = match Staging::create(&out, &opts.root) {
+        Ok(s) => s,
+        Err(e) => {
+            report.usage_error =
+                matches!(e, OutputError::Foreign(_) | OutputError::ContainsSite(_));
+            report
+                .diagnostics
+                .push(Diagnostic::error("output", Span::file(&out), e.to_string()));
+            report.elapsed = start.elapsed();
+            return finish(report);
+        }
+    };
+    let (pages, files, diags) = render_all(&loaded, &staging);
+    report.diagnostics.extend(diags);
+    report.pages = pages;
+    report.files = files;
+    if report.diagnostics.has_errors() {
+        staging.abort();
+    } else if let Err(e) = staging.commit() {
+        report
+            .diagnostics
+            .push(Diagnostic::error("output", Span::file(&out), e.to_string()));
+    }
+    report.elapsed = start.elapsed();
+    finish(report)
+}
+
+fn finish(mut r: BuildReport) -> BuildReport {
+    r.diagnostics.sort();
+    r
+}

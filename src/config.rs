@@ -1,0 +1,521 @@
+//! Site settings: `site.yaml` read into a [`RawConfig`], then checked and completed into a
+//! [`Config`] that the rest of the pipeline uses.
+//!
+//! Every key is optional. Unknown keys are errors that name the closest known key, because a
+//! misspelt `disclaimer` would otherwise silently drop the disclaimer from every page.
+
+use crate::diagnostic::{Diagnostic, Diagnostics, Severity, Span};
+use crate::markdown::{SectionKind, TopicRules};
+use crate::yaml::{self, Schema};
+use serde::{Deserialize, Serialize};
+use std::collections::BTreeMap;
+use std::path::Path;
+
+/// The name of the settings file at the site root.
+pub const CONFIG_FILE: &str = "site.yaml";
+
+const DEFAULT_DISCLAIMER: &str = "This page gives general information. It is not medical advice \
+and does not replace a visit to your doctor or therapist. Talk to a healthcare professional about \
+your own situation.";
+
+const DEFAULT_EMERGENCY: &str = "In an emergency, call your local emergency number.";
+
+static CLINIC: Schema = Schema {
+    keys: &["name", "phone", "email", "address", "url"],
+    nested: &[],
+};
+static LINK: Schema = Schema {
+    keys: &["title", "url"],
+    nested: &[],
+};
+static LOGO: Schema = Schema {
+    keys: &["src", "alt"],
+    nested: &[],
+};
+static BRAND: Schema = Schema {
+    keys: &["color", "accent"],
+    nested: &[],
+};
+static TOPICS: Schema = Schema {
+    keys: &[
+        "overview",
+        "benefits",
+        "what-to-expect",
+        "precautions",
+        "faq",
+        "plain",
+    ],
+    nested: &[],
+};
+static CHECK: Schema = Schema {
+    keys: &["overdue", "due_soon_days", "disable"],
+    nested: &[],
+};
+static TOP: Schema = Schema {
+    keys: &[
+        "title",
+        "description",
+        "base_url",
+        "language",
+        "clinic",
+        "disclaimer",
+        "emergency",
+        "review_interval_months",
+        "reading_grade_target",
+        "topics",
+        "theme",
+        "article_order",
+        "brand",
+        "logo",
+        "footer_links",
+        "check",
+    ],
+    nested: &[
+        ("clinic", &CLINIC),
+        ("footer_links", &LINK),
+        ("logo", &LOGO),
+        ("brand", &BRAND),
+        ("topics", &TOPICS),
+        ("check", &CHECK),
+    ],
+};
+
+/// `site.yaml` as written.
+#[derive(Debug, Default, Deserialize)]
+#[serde(default)]
+pub struct RawConfig {
+    title: Option<String>,
+    description: Option<String>,
+    base_url: Option<String>,
+    language: Option<String>,
+    clinic: Clinic,
+    disclaimer: Option<String>,
+    emergency: Option<String>,
+    review_interval_months: Option<u32>,
+    reading_grade_target: Option<f64>,
+    topics: BTreeMap<String, Vec<String>>,
+    theme: Option<String>,
+    article_order: Option<ArticleOrder>,
+    brand: Brand,
+    logo: Option<Logo>,
+    footer_links: Vec<FooterLink>,
+    check: CheckConfig,
+}
+
+/// The clinic that publishes the site; shown on every page and in structured data.
+#[derive(Debug, Clone, Default, Deserialize, Serialize)]
+#[serde(default)]
+pub struct Clinic {
+    /// Clinic name.
+    pub name: Option<String>,
+    /// Phone number as people dial it.
+    pub phone: Option<String>,
+    /// Contact email.
+    pub email: Option<String>,
+    /// Postal address.
+    pub address: Option<String>,
+    /// The clinic's main website.
+    pub url: Option<String>,
+}
+
+/// How the articles index is ordered.
+#[derive(Debug, Clone, Copy, Default, PartialEq, Eq, Deserialize, Serialize)]
+#[serde(rename_all = "lowercase")]
+pub enum ArticleOrder {
+    /// Alphabetically by title.
+    #[default]
+    Title,
+    /// Newest first, by `updated` or `date`.
+    Date,
+}
+
+/// Brand colours, as CSS hex colours (`#0b6e4f`).
+#[derive(Debug, Clone, Default, Deserialize, Serialize)]
+#[serde(default)]
+pub struct Brand {
+    /// Main colour: header, links, buttons.
+    pub color: Option<String>,
+    /// Second colour: highlights.
+    pub accent: Option<String>,
+}
+
+/// A logo image from `static/`.
+#[derive(Debug, Clone, Deserialize, Serialize)]
+pub struct Logo {
+    /// Path under `static/`, e.g. `logo.svg`.
+    pub src: String,
+    /// Text alternative; usually the clinic's name.
+    #[serde(default)]
+    pub alt: String,
+}
+
+/// A link shown in the footer.
+#[derive(Debug, Clone, Deserialize, Serialize)]
+pub struct FooterLink {
+    /// Link text.
+    pub title: String,
+    /// Where it goes.
+    pub url: String,
+}
+
+/// How `handout check` treats review dates and which rules it runs.
+#[derive(Debug, Clone, Deserialize, Serialize)]
+#[serde(default)]
+pub struct CheckConfig {
+    /// Severity of an overdue review: `error` (default) or `warning`.
+    pub overdue: Severity,
+    /// A review due within this many days is a warning.
+    pub due_soon_days: u32,
+    /// Rule ids to turn off for the whole site, e.g. `readability/grade`.
+    pub disable: Vec<String>,
+}
+
+impl Default for CheckConfig {
+    fn default() -> Self {
+        CheckConfig {
+            overdue: Severity::Error,
+            due_soon_days: 30,
+            disable: Vec::new(),
+        }
+    }
+}
+
+impl<'de> Deserialize<'de> for Severity {
+    fn deserialize<D: serde::Deserializer<'de>>(d: D) -> Result<Self, D::Error> {
+        let s = String::deserialize(d)?;
+        match s.as_str() {
+            "error" => Ok(Severity::Error),
+            "warning" => Ok(Severity::Warning),
+            other => Err(serde::de::Error::custom(format!(
+                "expected `error` or `warning`, found `{other}`"
+            ))),
+        }
+    }
+}
+
+/// Validated settings with every default filled in.
+#[derive(Debug, Clone)]
+pub struct Config {
+    /// Site title.
+    pub title: String,
+    /// One-sentence description of the site, for the home page's meta description.
+    pub description: String,
+    /// Absolute base URL ending in `/` (e.g. `https://clinic.example/guides/`), or `/` when unset.
+    pub base_url: String,
+    /// The path part of `base_url`, starting and ending with `/`; every internal link starts with it.
+    pub base_path: String,
+    /// BCP 47 language code of the content.
+    pub language: String,
+    /// The clinic.
+    pub clinic: Clinic,
+    /// Shown on every page.
+    pub disclaimer: String,
+    /// Emergency notice shown on every page.
+    pub emergency: String,
+    /// Months from a clinical review to the next one due.
+    pub review_interval_months: u32,
+    /// Flesch–Kincaid grade above which `check` warns.
+    pub reading_grade_target: f64,
+    /// Section classification rules (site rules first, then built-in ones).
+    pub topics: TopicRules,
+    /// Theme name under `themes/`.
+    pub theme: String,
+    /// Order of the articles index.
+    pub article_order: ArticleOrder,
+    /// Brand colours.
+    pub brand: Brand,
+    /// Logo.
+    pub logo: Option<Logo>,
+    /// Footer links.
+    pub footer_links: Vec<FooterLink>,
+    /// Content-check settings.
+    pub check: CheckConfig,
+}
+
+impl Default for Config {
+    fn default() -> Self {
+        Config::from_raw(RawConfig::default(), Path::new(CONFIG_FILE), "")
+            .unwrap_or_else(|_| unreachable_default())
+    }
+}
+
+// The empty RawConfig always validates; this keeps `Default` free of unwrap.
+fn unreachable_default() -> Config {
+    Config {
+        title: "Patient information".into(),
+        description: String::new(),
+        base_url: "/".into(),
+        base_path: "/".into(),
+        language: "en".into(),
+        clinic: Clinic::default(),
+        disclaimer: DEFAULT_DISCLAIMER.into(),
+        emergency: DEFAULT_EMERGENCY.into(),
+        review_interval_months: 12,
+        reading_grade_target: 8.0,
+        topics: TopicRules::defaults(),
+        theme: "default".into(),
+        article_order: ArticleOrder::Title,
+        brand: Brand::default(),
+        logo: None,
+        footer_links: Vec::new(),
+        check: CheckConfig::default(),
+    }
+}
+
+/// Reads and validates `site.yaml` under `root`; a missing file gives the defaults.
+pub fn load(root: &Path) -> Result<Config, Diagnostics> {
+    let path = Path::new(CONFIG_FILE);
+    let full = root.join(path);
+    let text = match std::fs::read(&full) {
+        Ok(bytes) => match String::from_utf8(bytes) {
+            Ok(t) => t,
+            Err(_) => {
+                return Err(Diagnostic::error(
+                    "encoding/utf8",
+                    Span::file(path),
+                    "site.yaml is not UTF-8 text",
+                )
+                .with_help("save the file as UTF-8 in your editor")
+                .into())
+            }
+        },
+        Err(e) if e.kind() == std::io::ErrorKind::NotFound => String::new(),
+        Err(e) => return Err(Diagnostic::io(path, "read", &e).into()),
+    };
+    parse(&text, path)
+}
+
+/// Parses and validates the text of a `site.yaml` (shown as `path` in errors).
+pub fn parse(text: &str, path: &Path) -> Result<Config, Diagnostics> {
+    let (raw, value): (RawConfig, _) = yaml::parse(text, path, 1).map_err(Diagnostics::from)?;
+    let mut diags = Diagnostics::new();
+    diags.extend(yaml::unknown_keys(
+        &value,
+        &TOP,
+        text,
+        path,
+        1,
+        Severity::Error,
+        "config/unknown-key",
+    ));
+    match Config::from_raw(raw, path, text) {
+        Ok(config) if !diags.has_errors() => Ok(config),
+        Ok(_) => Err(diags),
+        Err(more) => {
+            diags.extend(more);
+            Err(diags)
+        }
+    }
+}
+
+impl Config {
+    /// Checks values and fills in defaults.
+    pub fn from_raw(raw: RawConfig, path: &Path, text: &str) -> Result<Config, Diagnostics> {
+        let mut diags = Diagnostics::new();
+        let at = |key: &[&str]| match yaml::find_key(text, key) {
+            Some((l, c)) => Span::at(path, l, c),
+            None => Span::file(path),
+        };
+        let base_url = match raw.base_url.as_deref().map(str::trim) {
+            None | Some("") => "/".to_string(),
+            Some(u) => {
+                let valid =
+                    u.starts_with("https://") || u.starts_with("http://") || u.starts_with('/');
+                if !valid {
+                    diags.push(
+                        Diagnostic::error(
+                            "config/base-url",
+                            at(&["base_url"]),
+                            format!("base_url `{u}` is not an http(s) address"),
+                        )
+                        .with_help("write the full address, e.g. `https://www.myclinic.example/`"),
+                    );
+                }
+                if u.ends_with('/') {
+                    u.to_string()
+                } else {
+                    format!("{u}/")
+                }
+            }
+        };
+        let base_path = base_path_of(&base_url);
+        let mut site_rules = Vec::new();
+        for (key, patterns) in &raw.topics {
+            match SectionKind::from_key(key) {
+                Some(kind) => site_rules.extend(patterns.iter().map(|p| (kind, p.clone()))),
+                None => {} // reported as an unknown key by the schema walk
+            }
+        }
+        let topics = TopicRules::with_site_rules(&site_rules).unwrap_or_else(|msg| {
+            diags.push(
+                Diagnostic::error("config/topics", at(&["topics"]), msg).with_help(
+                    "a pattern is a phrase; `*` stands for any words, e.g. `how * helps`",
+                ),
+            );
+            TopicRules::defaults()
+        });
+        let interval = raw.review_interval_months.unwrap_or(12);
+        if interval == 0 || interval > 120 {
+            diags.push(
+                Diagnostic::error(
+                    "config/review-interval",
+                    at(&["review_interval_months"]),
+                    format!("review_interval_months must be between 1 and 120, not {interval}"),
+                )
+                .with_help("most clinics review patient information every 12 to 36 months"),
+            );
+        }
+        let grade = raw.reading_grade_target.unwrap_or(8.0);
+        if !(1.0..=18.0).contains(&grade) {
+            diags.push(Diagnostic::error(
+                "config/reading-grade",
+                at(&["reading_grade_target"]),
+                format!("reading_grade_target must be between 1 and 18, not {grade}"),
+            ));
+        }
+        let language = raw.language.unwrap_or_else(|| "en".into());
+        if !is_language_tag(&language) {
+            diags.push(
+                Diagnostic::error(
+                    "config/language",
+                    at(&["language"]),
+                    format!("`{language}` is not a language code"),
+                )
+                .with_help("use a code such as `en`, `en-GB`, `es` or `fr-CA`"),
+            );
+        }
+        if diags.has_errors() {
+            return Err(diags);
+        }
+        let title = raw
+            .title
+            .filter(|t| !t.trim().is_empty())
+            .unwrap_or_else(|| "Patient information".into());
+        Ok(Config {
+            description: raw.description.unwrap_or_default(),
+            title,
+            base_url,
+            base_path,
+            language,
+            clinic: raw.clinic,
+            disclaimer: raw.disclaimer.unwrap_or_else(|| DEFAULT_DISCLAIMER.into()),
+            emergency: raw.emergency.unwrap_or_else(|| DEFAULT_EMERGENCY.into()),
+            review_interval_months: interval,
+            reading_grade_target: grade,
+            topics,
+            theme: raw.theme.unwrap_or_else(|| "default".into()),
+            article_order: raw.article_order.unwrap_or_default(),
+            brand: raw.brand,
+            logo: raw.logo,
+            footer_links: raw.footer_links,
+            check: raw.check,
+        })
+    }
+
+    /// Replaces the base URL (from `--base-url`).
+    pub fn set_base_url(&mut self, url: &str) {
+        self.base_url = if url.ends_with('/') {
+            url.to_string()
+        } else {
+            format!("{url}/")
+        };
+        self.base_path = base_path_of(&self.base_url);
+    }
+
+    /// The absolute address of a site path such as `articles/x/` (no leading slash).
+    pub fn permalink(&self, path: &str) -> String {
+        format!("{}{}", self.base_url, path.trim_start_matches('/'))
+    }
+
+    /// The root-relative address of a site path, with the base path in front.
+    pub fn url(&self, path: &str) -> String {
+        format!("{}{}", self.base_path, path.trim_start_matches('/'))
+    }
+}
+
+/// The path component of a base URL: `https://x.example/a/` gives `/a/`.
+fn base_path_of(base_url: &str) -> String {
+    let rest = base_url
+        .strip_prefix("https://")
+        .or_else(|| base_url.strip_prefix("http://"));
+    match rest {
+        Some(r) => match r.find('/') {
+            Some(i) => r[i..].to_string(),
+            None => "/".into(),
+        },
+        None => base_url.to_string(),
+    }
+}
+
+/// A loose check of a BCP 47 tag: letters and digits in parts of 1–8, separated by `-`.
+fn is_language_tag(s: &str) -> bool {
+    let mut parts = s.split('-');
+    let first_ok = parts
+        .next()
+        .is_some_and(|p| (2..=3).contains(&p.len()) && p.chars().all(|c| c.is_ascii_alphabetic()));
+    first_ok
+        && parts.all(|p| (1..=8).contains(&p.len()) && p.chars().all(|c| c.is_ascii_alphanumeric()))
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    fn parse_str(t: &str) -> Result<Config, Diagnostics> {
+        parse(t, Path::new("site.yaml"))
+    }
+
+    #[test]
+    fn empty_file_gives_defaults() {
+        let c = parse_str("").expect("defaults");
+        assert_eq!(c.language, "en");
+        assert_eq!(c.review_interval_months, 12);
+        assert_eq!(c.base_path, "/");
+        assert!(!c.disclaimer.is_empty());
+    }
+
+    #[test]
+    fn unknown_keys_name_the_closest() {
+        let err = parse_str("title: x\ndisclaimr: y\nclinic:\n  phon: 1\n").expect_err("unknown");
+        let msgs: Vec<String> = err.iter().map(|d| d.to_string()).collect();
+        assert_eq!(msgs.len(), 2, "{msgs:?}");
+        assert!(msgs[0].starts_with("site.yaml:2:1: error: unknown key `disclaimr`"));
+        assert!(msgs[0].contains("did you mean `disclaimer`?"));
+        assert!(msgs[1].starts_with("site.yaml:4:3: error: unknown key `clinic.phon`"));
+        assert!(msgs[1].contains("`phone`"));
+    }
+
+    #[test]
+    fn base_path_from_url() {
+        let c = parse_str("base_url: https://x.example/guides").expect("ok");
+        assert_eq!(c.base_url, "https://x.example/guides/");
+        assert_eq!(c.base_path, "/guides/");
+        assert_eq!(c.url("articles/a/"), "/guides/articles/a/");
+        assert_eq!(
+            c.permalink("/articles/a/"),
+            "https://x.example/guides/articles/a/"
+        );
+    }
+
+    #[test]
+    fn type_errors_have_a_line() {
+        let err = parse_str("title: x\nreview_interval_months: soon\n").expect_err("type");
+        let first = err.iter().next().expect("one").to_string();
+        assert!(first.starts_with("site.yaml:2:1: error:"), "{first}");
+    }
+
+    #[test]
+    fn syntax_errors_have_a_line() {
+        let err = parse_str("title: x\nclinic: [a\n").expect_err("syntax");
+        let first = err.iter().next().expect("one");
+        assert_eq!(first.rule, "yaml/syntax");
+        assert!(first.span.line.is_some());
+    }
+
+    #[test]
+    fn language_tags() {
+        assert!(is_language_tag("en"));
+        assert!(is_language_tag("en-GB"));
+        assert!(!is_language_tag("english language"));
+    }
+}

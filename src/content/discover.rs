@@ -1,0 +1,132 @@
+//! Finds the content files of a site: which Markdown files are articles, pages, the FAQ and
+//! the home intro, and which files are bundle assets to copy beside an article.
+
+use super::{load_document, DocKind, Document};
+use crate::diagnostic::{Diagnostic, Diagnostics, Span};
+use rayon::prelude::*;
+use std::path::{Path, PathBuf};
+use walkdir::WalkDir;
+
+/// The folder under the site root that holds the Markdown.
+pub const CONTENT_DIR: &str = "content";
+
+/// Everything the load stage found.
+#[derive(Debug, Default)]
+pub struct Discovered {
+    /// Parsed documents, in path order.
+    pub documents: Vec<Document>,
+    /// Non-Markdown files inside article bundles: (bundle folder, file), relative to the root.
+    pub bundle_assets: Vec<(PathBuf, PathBuf)>,
+}
+
+/// Lists and parses every content file under `root/content`, in parallel.
+///
+/// Returns what could be read, with all problems found; a file that fails is left out and its
+/// errors are in the diagnostics.
+pub fn discover(root: &Path) -> (Discovered, Diagnostics) {
+    let mut diags = Diagnostics::new();
+    let content = root.join(CONTENT_DIR);
+    let mut found: Vec<(PathBuf, DocKind, Option<PathBuf>)> = Vec::new();
+    let mut assets = Vec::new();
+    if !content.is_dir() {
+        diags.push(
+            Diagnostic::warning("content/missing", Span::file(CONTENT_DIR), "there is no content folder")
+                .with_help("create `content/articles/` and put your Markdown articles there (see `handout new`)"),
+        );
+        return (Discovered::default(), diags);
+    }
+    let walker = WalkDir::new(&content)
+        .sort_by_file_name()
+        .into_iter()
+        .filter_entry(|e| !is_ignored(e.file_name().to_string_lossy().as_ref()));
+    for entry in walker {
+        let entry = match entry {
+            Ok(e) => e,
+            Err(e) => {
+                let p = e
+                    .path()
+                    .map(|p| rel_to(root, p))
+                    .unwrap_or_else(|| PathBuf::from(CONTENT_DIR));
+                diags.push(Diagnostic::error(
+                    "io",
+                    Span::file(p),
+                    format!("could not read: {e}"),
+                ));
+                continue;
+            }
+        };
+        if !entry.file_type().is_file() {
+            continue;
+        }
+        let rel = rel_to(root, entry.path());
+        let under: Vec<String> = rel
+            .strip_prefix(CONTENT_DIR)
+            .unwrap_or(&rel)
+            .components()
+            .map(|c| c.as_os_str().to_string_lossy().into_owned())
+            .collect();
+        let is_md = rel.extension().is_some_and(|e| e == "md");
+        let parts: Vec<&str> = under.iter().map(String::as_str).collect();
+        match (parts.as_slice(), is_md) {
+            (["_index.md"], _) => found.push((rel, DocKind::Home, None)),
+            (["faq.md"], _) => found.push((rel, DocKind::Faq, None)),
+            (["articles", _], true) => found.push((rel, DocKind::Article, None)),
+            (["articles", dir, "index.md"], _) => {
+                let bundle = PathBuf::from(CONTENT_DIR).join("articles").join(dir);
+                found.push((rel, DocKind::Article, Some(bundle)));
+            }
+            (["articles", dir, ..], _) => {
+                let bundle = PathBuf::from(CONTENT_DIR).join("articles").join(dir);
+                assets.push((bundle, rel));
+            }
+            (["pages", ..], true) => found.push((rel, DocKind::Page, None)),
+            (_, true) => diags.push(
+                Diagnostic::warning(
+                    "content/unused",
+                    Span::file(&rel),
+                    "this file is not part of the site",
+                )
+                .with_help("articles go in content/articles/, standalone pages in content/pages/"),
+            ),
+            _ => {}
+        }
+    }
+    // Assets only count for folders that really are bundles (have an index.md).
+    assets.retain(|(bundle, _)| found.iter().any(|(_, _, b)| b.as_ref() == Some(bundle)));
+    let results: Vec<_> = found
+        .into_par_iter()
+        .map(|(rel, kind, bundle)| load_document(root, &rel, kind, bundle))
+        .collect();
+    let mut documents = Vec::with_capacity(results.len());
+    for r in results {
+        match r {
+            Ok((doc, warnings)) => {
+                diags.extend(warnings);
+                documents.push(doc);
+            }
+            Err(errors) => diags.extend(errors),
+        }
+    }
+    (
+        Discovered {
+            documents,
+            bundle_assets: assets,
+        },
+        diags,
+    )
+}
+
+/// Hidden files, editor backups and swap files are never content.
+pub(crate) fn is_ignored(name: &str) -> bool {
+    name.starts_with('.')
+        || name.ends_with('~')
+        || name.ends_with(".swp")
+        || name.ends_with(".tmp")
+        || name.starts_with('#')
+}
+
+fn rel_to(root: &Path, p: &Path) -> PathBuf {
+    p.strip_prefix(root)
+        .map(Path::to_path_buf)
+        .unwrap_or_else(|_| p.to_path_buf())
+}

@@ -1,0 +1,22 @@
+//! handout: a static-site generator for clinics that publish patient education.
+//!
+//! The pipeline runs one way, one module per stage:
+//! [`config`] and [`content`] load the site folder, [`markdown`] renders each document once,
+//! [`site`] assembles the read-only model and derives the list of pages, [`render`] turns pages
+//! into HTML with the theme, and [`output`] writes them atomically (or keeps them in memory for
+//! the live preview). [`build`] strings the stages together; every stage reports problems as
+//! [`diagnostic::Diagnostic`]s rather than stopping at the first.
+
+pub mod build;
+pub mod cli;
+pub mod config;
+pub mod content;
+pub mod diagnostic;
+pub mod markdown;
+pub mod output;
+pub mod render;
+pub mod site;
+mod yaml;
+
+pub use build::{build, BuildOptions, BuildReport};
+pub use diagnostic::{Diagnostic, Diagnostics, Severity, Span};

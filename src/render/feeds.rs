@@ -1,0 +1,109 @@
+//! Machine-readable outputs: `sitemap.xml`, the Atom feed and `robots.txt`.
+
+use crate::site::{PageRef, Site};
+use chrono::NaiveDate;
+use std::fmt::Write;
+
+/// Escapes text for XML element content and attribute values.
+pub(crate) fn xml_escape(s: &str) -> String {
+    let mut out = String::with_capacity(s.len());
+    for c in s.chars() {
+        match c {
+            '&' => out.push_str("&amp;"),
+            '<' => out.push_str("&lt;"),
+            '>' => out.push_str("&gt;"),
+            '"' => out.push_str("&quot;"),
+            '\'' => out.push_str("&apos;"),
+            c => out.push(c),
+        }
+    }
+    out
+}
+
+/// The last-modified date of a page, where the model knows one.
+fn lastmod(site: &Site, page: PageRef) -> Option<NaiveDate> {
+    match page {
+        PageRef::Article(i) | PageRef::Topic(i, _) => site.articles[i].modified(),
+        _ => None,
+    }
+}
+
+/// `sitemap.xml` listing every page but redirects and the 404 page.
+pub(crate) fn sitemap(site: &Site, pages: &[PageRef]) -> String {
+    let mut s = String::with_capacity(pages.len() * 120 + 200);
+    s.push_str("<?xml version=\"1.0\" encoding=\"UTF-8\"?>\n<urlset xmlns=\"http://www.sitemaps.org/schemas/sitemap/0.9\">\n");
+    for &p in pages.iter().filter(|p| Site::in_sitemap(**p)) {
+        let loc = site.config.permalink(&site.page_path(p));
+        let _ = write!(s, "  <url><loc>{}</loc>", xml_escape(&loc));
+        if let Some(d) = lastmod(site, p) {
+            let _ = write!(s, "<lastmod>{}</lastmod>", d.format("%Y-%m-%d"));
+        }
+        s.push_str("</url>\n");
+    }
+    s.push_str("</urlset>\n");
+    s
+}
+
+/// An Atom feed of the most recently changed articles (at most 50).
+pub(crate) fn atom(site: &Site) -> String {
+    let c = &site.config;
+    let mut list: Vec<_> = site.articles.iter().collect();
+    list.sort_by(|a, b| {
+        b.modified()
+            .cmp(&a.modified())
+            .then(a.title().cmp(b.title()))
+    });
+    list.truncate(50);
+    let updated = list
+        .iter()
+        .filter_map(|a| a.modified())
+        .max()
+        .unwrap_or(NaiveDate::MIN);
+    let mut s = String::new();
+    s.push_str("<?xml version=\"1.0\" encoding=\"UTF-8\"?>\n");
+    let _ = write!(
+        s,
+        "<feed xmlns=\"http://www.w3.org/2005/Atom\" xml:lang=\"{}\">\n  <title>{}</title>\n  <link href=\"{}\"/>\n  <link rel=\"self\" href=\"{}\"/>\n  <id>{}</id>\n  <updated>{}T00:00:00Z</updated>\n",
+        xml_escape(&c.language),
+        xml_escape(&c.title),
+        xml_escape(&c.permalink("")),
+        xml_escape(&c.permalink("atom.xml")),
+        xml_escape(&c.permalink("")),
+        updated.format("%Y-%m-%d"),
+    );
+    if let Some(name) = &c.clinic.name {
+        let _ = writeln!(s, "  <author><name>{}</name></author>", xml_escape(name));
+    } else {
+        let _ = writeln!(
+            s,
+            "  <author><name>{}</name></author>",
+            xml_escape(&c.title)
+        );
+    }
+    for a in list {
+        let link = c.permalink(&a.path);
+        let when = a.modified().unwrap_or(updated).format("%Y-%m-%d");
+        let _ = write!(
+            s,
+            "  <entry>\n    <title>{}</title>\n    <link href=\"{}\"/>\n    <id>{}</id>\n    <updated>{}T00:00:00Z</updated>\n",
+            xml_escape(a.title()),
+            xml_escape(&link),
+            xml_escape(&link),
+            when
+        );
+        if let Some(d) = &a.doc.front.description {
+            let _ = writeln!(s, "    <summary>{}</summary>", xml_escape(d));
+        }
+        s.push_str("  </entry>\n");
+    }
+    s.push_str("</feed>\n");
+    s
+}
+
+/// `robots.txt` allowing everything and pointing to the sitemap.
+pub(crate) fn robots(site: &Site) -> String {
+    format!(
+        "User-agent: *\nAllow: /\n\nSitemap: {}\n",
+        site.config.permalink("sitemap.xml")
+    )
+}

@@ -1,0 +1,703 @@
+//! Typed views: what templates see. Each template gets `site` and `page`, plus one object
+//! named after its kind (`article`, `topic`, `hub`, `faq`, `tag`, …).
+//!
+//! These structs are the theme contract; the README's "Theming" section lists them. They
+//! borrow from the site model where they can, and dates arrive already formatted (the
+//! template engine runs without its date filters), with an `_iso` twin for `<time datetime>`.
+
+use crate::config::{Clinic, Config};
+use crate::markdown::{FaqItem, SectionKind, TocEntry};
+use crate::site::{Article, FaqSource, Site, Topic};
+use chrono::NaiveDate;
+use serde::Serialize;
+
+/// A link: text and URL.
+#[derive(Debug, Clone, Serialize)]
+pub struct LinkView {
+    /// Link text.
+    pub title: String,
+    /// Root-relative URL (with the base path).
+    pub url: String,
+}
+
+/// Site-wide values, the same on every page.
+#[derive(Debug, Clone, Serialize)]
+pub struct SiteView<'a> {
+    /// Site title.
+    pub title: &'a str,
+    /// Site description.
+    pub description: &'a str,
+    /// Absolute base URL ending in `/`.
+    pub base_url: &'a str,
+    /// Root-relative prefix of every internal URL, e.g. `/` or `/guides/`.
+    pub base_path: &'a str,
+    /// Content language (BCP 47), for `<html lang>`.
+    pub language: &'a str,
+    /// The clinic.
+    pub clinic: &'a Clinic,
+    /// `tel:` link for the clinic's phone, digits only.
+    pub phone_href: Option<String>,
+    /// Disclaimer, on every page.
+    pub disclaimer: &'a str,
+    /// Emergency notice, on every page.
+    pub emergency: &'a str,
+    /// Logo, if set: `url` and `alt`.
+    pub logo: Option<LogoView>,
+    /// Footer links from `site.yaml`.
+    pub footer_links: Vec<LinkView>,
+    /// Main navigation: Home, Articles, the three hubs, FAQ, standalone pages.
+    pub nav: Vec<LinkView>,
+    /// The three topic hubs: `key`, `title`, `url`, `description`, `count`.
+    pub hubs: Vec<HubLinkView>,
+    /// Useful addresses: `home`, `articles`, `faq`, `tags`, `feed`, `sitemap`, `brand_css`.
+    pub urls: SiteUrls,
+    /// Whether `brand.css` carries brand colours (link it after the theme's CSS).
+    pub has_brand: bool,
+    /// "handout 0.1.0".
+    pub generator: String,
+}
+
+/// A logo image.
+#[derive(Debug, Clone, Serialize)]
+pub struct LogoView {
+    /// URL of the image.
+    pub url: String,
+    /// Text alternative.
+    pub alt: String,
+}
+
+/// Addresses every template may need.
+#[derive(Debug, Clone, Serialize)]
+pub struct SiteUrls {
+    /// Home page.
+    pub home: String,
+    /// Articles index.
+    pub articles: String,
+    /// FAQ page.
+    pub faq: String,
+    /// Tag index.
+    pub tags: String,
+    /// Atom feed.
+    pub feed: String,
+    /// Sitemap.
+    pub sitemap: String,
+    /// Generated brand stylesheet.
+    pub brand_css: String,
+}
+
+/// A topic hub as linked from navigation and the home page.
+#[derive(Debug, Clone, Serialize)]
+pub struct HubLinkView {
+    /// `benefits`, `what-to-expect` or `precautions`.
+    pub key: &'static str,
+    /// "Benefits", "What to expect", "Precautions".
+    pub title: &'static str,
+    /// Hub URL.
+    pub url: String,
+    /// One sentence on what the hub holds.
+    pub description: &'static str,
+    /// How many articles it lists.
+    pub count: usize,
+}
+
+/// Values about the page being rendered.
+#[derive(Debug, Clone, Serialize)]
+pub struct PageView {
+    /// `home`, `article`, `topic`, `hub`, `faq`, `list`, `tags`, `tag`, `page` or `404`.
+    pub kind: &'static str,
+    /// Page title (without the site title).
+    pub title: String,
+    /// Meta description.
+    pub description: String,
+    /// Root-relative URL.
+    pub url: String,
+    /// Absolute URL, for canonical links, Open Graph and print.
+    pub permalink: String,
+    /// Breadcrumb trail ending with this page.
+    pub breadcrumbs: Vec<LinkView>,
+    /// JSON-LD blocks, already serialised and safe to put inside `<script type="application/ld+json">`.
+    pub json_ld: Vec<String>,
+    /// Drafts ask search engines not to index them.
+    pub noindex: bool,
+    /// A QR code (inline SVG) of `permalink`, on article and topic pages, for print.
+    pub qr_svg: Option<String>,
+}
+
+/// A date as shown and as machine-readable.
+#[derive(Debug, Clone, Serialize)]
+pub struct DateView {
+    /// "15 March 2026".
+    pub text: String,
+    /// "2026-03-15".
+    pub iso: String,
+}
+
+impl DateView {
+    pub(crate) fn of(d: NaiveDate) -> Self {
+        DateView {
+            text: d.format("%-d %B %Y").to_string(),
+            iso: d.format("%Y-%m-%d").to_string(),
+        }
+    }
+}
+
+/// Where an article stands in its review cycle.
+#[derive(Debug, Clone, Copy, Serialize)]
+#[serde(rename_all = "kebab-case")]
+pub enum ReviewStatus {
+    /// Reviewed and not yet due.
+    Current,
+    /// Due within the check's warning window.
+    DueSoon,
+    /// Past its next review date.
+    Overdue,
+    /// Never clinically reviewed.
+    Unreviewed,
+}
+
+/// A `##` section of an article.
+#[derive(Debug, Clone, Serialize)]
+pub struct SectionView<'a> {
+    /// Plain heading text.
+    pub heading: &'a str,
+    /// The complete `<h2>` with id and anchor link.
+    pub heading_html: &'a str,
+    /// Anchor id.
+    pub id: &'a str,
+    /// Section kind key: `overview`, `benefits`, `what-to-expect`, `precautions`, `faq`, `plain`.
+    pub kind: &'static str,
+    /// Content HTML after the heading.
+    pub html: &'a str,
+    /// For faq sections: its questions (show them as `<details>`).
+    pub faq: Vec<FaqItemView<'a>>,
+    /// URL of this section's topic page, for topic kinds.
+    pub topic_url: Option<String>,
+}
+
+/// A FAQ question.
+#[derive(Debug, Clone, Serialize)]
+pub struct FaqItemView<'a> {
+    /// Question text.
+    pub question: &'a str,
+    /// Question as inline HTML.
+    pub question_html: &'a str,
+    /// Stable anchor id.
+    pub id: &'a str,
+    /// Answer HTML.
+    pub answer_html: &'a str,
+}
+
+impl<'a> From<&'a FaqItem> for FaqItemView<'a> {
+    fn from(f: &'a FaqItem) -> Self {
+        FaqItemView {
+            question: &f.question,
+            question_html: &f.question_inline_html,
+            id: &f.id,
+            answer_html: &f.answer_html,
+        }
+    }
+}
+
+/// One of an article's pages, for the navigation between them.
+#[derive(Debug, Clone, Serialize)]
+pub struct ArticlePageLink {
+    /// `article` for the full article, else the topic key.
+    pub key: &'static str,
+    /// "Full article", "Benefits", …
+    pub label: &'static str,
+    /// URL.
+    pub url: String,
+    /// Whether this is the page being shown.
+    pub current: bool,
+}
+
+/// A tag as a link.
+#[derive(Debug, Clone, Serialize)]
+pub struct TagLink<'a> {
+    /// Tag name.
+    pub name: &'a str,
+    /// Tag page URL.
+    pub url: String,
+}
+
+/// Everything about an article that its page and topic pages show.
+#[derive(Debug, Clone, Serialize)]
+pub struct ArticleView<'a> {
+    /// Title.
+    pub title: &'a str,
+    /// Description.
+    pub description: Option<&'a str>,
+    /// URL of the full article.
+    pub url: String,
+    /// Absolute URL of the full article.
+    pub permalink: String,
+    /// Slug.
+    pub slug: &'a str,
+    /// First published.
+    pub date: Option<DateView>,
+    /// Last updated.
+    pub updated: Option<DateView>,
+    /// Last clinical review.
+    pub reviewed: Option<DateView>,
+    /// Reviewer with credentials.
+    pub reviewer: Option<&'a str>,
+    /// Next review due.
+    pub next_review: Option<DateView>,
+    /// Review status, for styling.
+    pub review_status: ReviewStatus,
+    /// Authors.
+    pub authors: &'a [String],
+    /// Tags.
+    pub tags: Vec<TagLink<'a>>,
+    /// Condition it is about.
+    pub condition: Option<&'a str>,
+    /// Treatment it is about.
+    pub treatment: Option<&'a str>,
+    /// Cited sources: `title`, `url`, `publisher`, `year`.
+    pub references: &'a [crate::content::Reference],
+    /// Lead image: `url`, `alt`.
+    pub image: Option<LogoView>,
+    /// HTML before the first section.
+    pub intro_html: &'a str,
+    /// The sections.
+    pub sections: Vec<SectionView<'a>>,
+    /// Table of contents (h2 and h3).
+    pub toc: &'a [TocEntry],
+    /// The article's pages: full article first, then its topic pages.
+    pub pages: Vec<ArticlePageLink>,
+    /// The article's own FAQ.
+    pub faq: Vec<FaqItemView<'a>>,
+    /// Words of prose.
+    pub words: usize,
+    /// Reading time in minutes.
+    pub reading_minutes: u32,
+    /// Whether it is a draft.
+    pub draft: bool,
+}
+
+/// A topic page's own content.
+#[derive(Debug, Clone, Serialize)]
+pub struct TopicView {
+    /// `benefits`, `what-to-expect` or `precautions`.
+    pub key: &'static str,
+    /// "Benefits", …
+    pub label: &'static str,
+    /// The page's h1.
+    pub title: String,
+    /// The section content.
+    pub html: String,
+    /// This page's URL.
+    pub url: String,
+    /// The hub for this topic.
+    pub hub_url: String,
+}
+
+/// An article in a list.
+#[derive(Debug, Clone, Serialize)]
+pub struct ArticleSummary<'a> {
+    /// Title.
+    pub title: &'a str,
+    /// URL.
+    pub url: String,
+    /// Description.
+    pub description: Option<&'a str>,
+    /// Last review.
+    pub reviewed: Option<DateView>,
+    /// Last update (or review, or publication).
+    pub modified: Option<DateView>,
+    /// Tags.
+    pub tags: Vec<TagLink<'a>>,
+    /// Its topic pages.
+    pub topics: Vec<LinkView>,
+    /// Reading time in minutes.
+    pub reading_minutes: u32,
+}
+
+/// One line of a hub.
+#[derive(Debug, Clone, Serialize)]
+pub struct HubEntryView<'a> {
+    /// Article title.
+    pub title: &'a str,
+    /// The section heading.
+    pub heading: String,
+    /// A short excerpt of the section.
+    pub excerpt: &'a str,
+    /// URL of the topic page.
+    pub url: String,
+    /// URL of the full article.
+    pub article_url: String,
+}
+
+/// A topic hub page.
+#[derive(Debug, Clone, Serialize)]
+pub struct HubView<'a> {
+    /// `benefits`, …
+    pub key: &'static str,
+    /// "Benefits", …
+    pub title: &'static str,
+    /// One sentence on what the hub holds.
+    pub description: &'static str,
+    /// The articles with this topic.
+    pub entries: Vec<HubEntryView<'a>>,
+}
+
+/// A group of questions on the FAQ page.
+#[derive(Debug, Clone, Serialize)]
+pub struct FaqGroupView<'a> {
+    /// Group heading.
+    pub title: &'a str,
+    /// Anchor id of the group heading.
+    pub id: &'a str,
+    /// For article groups, the article's URL.
+    pub source_url: Option<String>,
+    /// The questions.
+    pub items: Vec<FaqItemView<'a>>,
+}
+
+/// The FAQ page.
+#[derive(Debug, Clone, Serialize)]
+pub struct FaqView<'a> {
+    /// Title (from faq.md or "Frequently asked questions").
+    pub title: &'a str,
+    /// Intro HTML from faq.md (before its first group).
+    pub intro_html: &'a str,
+    /// Groups.
+    pub groups: Vec<FaqGroupView<'a>>,
+}
+
+/// A tag with its articles.
+#[derive(Debug, Clone, Serialize)]
+pub struct TagView<'a> {
+    /// Tag name.
+    pub name: &'a str,
+    /// Slug.
+    pub slug: &'a str,
+    /// URL.
+    pub url: String,
+    /// Number of articles.
+    pub count: usize,
+    /// The articles (only on the tag's own page; empty on the tag index).
+    pub articles: Vec<ArticleSummary<'a>>,
+}
+
+/// A standalone page's content.
+#[derive(Debug, Clone, Serialize)]
+pub struct ContentView<'a> {
+    /// Title.
+    pub title: &'a str,
+    /// Body HTML.
+    pub html: String,
+    /// Table of contents.
+    pub toc: &'a [TocEntry],
+}
+
+/// The home page's own content.
+#[derive(Debug, Clone, Serialize)]
+pub struct HomeView<'a> {
+    /// Heading from `_index.md`'s title (or the site title).
+    pub title: &'a str,
+    /// Intro HTML from `_index.md`.
+    pub intro_html: String,
+    /// All articles.
+    pub articles: Vec<ArticleSummary<'a>>,
+}
+
+/// What each hub holds, in plain words.
+pub(crate) fn hub_description(kind: SectionKind) -> &'static str {
+    match kind {
+        SectionKind::Benefits => "How each treatment can help you.",
+        SectionKind::WhatToExpect => "What happens before, during and after each treatment.",
+        SectionKind::Precautions => {
+            "Risks, side effects and when to check with your clinician first."
+        }
+        _ => "",
+    }
+}
+
+/// Digits and a leading `+` of a phone number, for a `tel:` link.
+pub(crate) fn phone_href(phone: &str) -> Option<String> {
+    let digits: String = phone
+        .chars()
+        .filter(|c| c.is_ascii_digit() || *c == '+')
+        .collect();
+    (digits.len() >= 3).then(|| format!("tel:{digits}"))
+}
+
+pub(crate) fn site_view<'a>(site: &'a Site) -> SiteView<'a> {
+    let c: &Config = &site.config;
+    let hubs: Vec<HubLinkView> = SectionKind::TOPICS
+        .into_iter()
+        .map(|k| HubLinkView {
+            key: k.key(),
+            title: k.label(),
+            url: c.url(&format!("{}/", k.key())),
+            description: hub_description(k),
+            count: site
+                .articles
+                .iter()
+                .filter(|a| a.rendered.sections.iter().any(|s| s.kind == k))
+                .count(),
+        })
+        .collect();
+    let mut nav = vec![
+        LinkView {
+            title: "Home".into(),
+            url: c.url(""),
+        },
+        LinkView {
+            title: "Articles".into(),
+            url: c.url("articles/"),
+        },
+    ];
+    nav.extend(hubs.iter().map(|h| LinkView {
+        title: h.title.into(),
+        url: h.url.clone(),
+    }));
+    nav.push(LinkView {
+        title: "Questions".into(),
+        url: c.url("faq/"),
+    });
+    nav.extend(site.pages.iter().map(|p| LinkView {
+        title: p.doc.front.title.clone(),
+        url: c.url(&p.path),
+    }));
+    SiteView {
+        title: &c.title,
+        description: &c.description,
+        base_url: &c.base_url,
+        base_path: &c.base_path,
+        language: &c.language,
+        clinic: &c.clinic,
+        phone_href: c.clinic.phone.as_deref().and_then(phone_href),
+        disclaimer: &c.disclaimer,
+        emergency: &c.emergency,
+        logo: c.logo.as_ref().map(|l| LogoView {
+            url: if crate::site::is_external_url(&l.src) {
+                l.src.clone()
+            } else {
+                c.url(&l.src)
+            },
+            alt: l.alt.clone(),
+        }),
+        footer_links: c
+            .footer_links
+            .iter()
+            .map(|l| LinkView {
+                title: l.title.clone(),
+                url: if l.url.starts_with('/') {
+                    c.url(&l.url)
+                } else {
+                    l.url.clone()
+                },
+            })
+            .collect(),
+        nav,
+        hubs,
+        urls: SiteUrls {
+            home: c.url(""),
+            articles: c.url("articles/"),
+            faq: c.url("faq/"),
+            tags: c.url("tags/"),
+            feed: c.url("atom.xml"),
+            sitemap: c.url("sitemap.xml"),
+            brand_css: c.url("brand.css"),
+        },
+        has_brand: c.brand.color.is_some() || c.brand.accent.is_some(),
+        generator: format!("handout {}", env!("CARGO_PKG_VERSION")),
+    }
+}
+
+pub(crate) fn review_status(
+    article: &Article,
+    today: NaiveDate,
+    due_soon_days: u32,
+) -> ReviewStatus {
+    match article.next_review {
+        None => ReviewStatus::Unreviewed,
+        Some(next) if next < today => ReviewStatus::Overdue,
+        Some(next) if (next - today).num_days() <= i64::from(due_soon_days) => {
+            ReviewStatus::DueSoon
+        }
+        Some(_) => ReviewStatus::Current,
+    }
+}
+
+pub(crate) fn tag_links<'a>(site: &'a Site, a: &'a Article) -> Vec<TagLink<'a>> {
+    a.doc
+        .front
+        .tags
+        .iter()
+        .map(|t| TagLink {
+            name: t,
+            url: site
+                .config
+                .url(&format!("tags/{}/", crate::markdown::slugify(t))),
+        })
+        .collect()
+}
+
+pub(crate) fn article_pages(
+    site: &Site,
+    a: &Article,
+    current: Option<SectionKind>,
+) -> Vec<ArticlePageLink> {
+    let mut out = vec![ArticlePageLink {
+        key: "article",
+        label: "Full article",
+        url: site.config.url(&a.path),
+        current: current.is_none(),
+    }];
+    out.extend(a.topics().into_iter().map(|k| ArticlePageLink {
+        key: k.key(),
+        label: k.label(),
+        url: site.config.url(&a.topic_path(k)),
+        current: current == Some(k),
+    }));
+    out
+}
+
+pub(crate) fn article_view<'a>(
+    site: &'a Site,
+    a: &'a Article,
+    current: Option<SectionKind>,
+    today: NaiveDate,
+) -> ArticleView<'a> {
+    let f = &a.doc.front;
+    let c = &site.config;
+    let sections = a
+        .rendered
+        .sections
+        .iter()
+        .map(|s| SectionView {
+            heading: &s.heading,
+            heading_html: &s.heading_block_html,
+            id: &s.id,
+            kind: s.kind.key(),
+            html: &s.html,
+            faq: s.faq.iter().map(FaqItemView::from).collect(),
+            topic_url: SectionKind::TOPICS
+                .contains(&s.kind)
+                .then(|| c.url(&a.topic_path(s.kind))),
+        })
+        .collect();
+    ArticleView {
+        title: &f.title,
+        description: f.description.as_deref(),
+        url: c.url(&a.path),
+        permalink: c.permalink(&a.path),
+        slug: &a.slug,
+        date: f.date.map(DateView::of),
+        updated: f.updated.map(DateView::of),
+        reviewed: f.reviewed.map(DateView::of),
+        reviewer: f.reviewer.as_deref(),
+        next_review: a.next_review.map(DateView::of),
+        review_status: review_status(a, today, c.check.due_soon_days),
+        authors: &f.authors,
+        tags: tag_links(site, a),
+        condition: f.condition.as_deref(),
+        treatment: f.treatment.as_deref(),
+        references: &f.references,
+        image: crate::site::image_url(site, a).map(|url| LogoView {
+            url,
+            alt: f.image_alt.clone().unwrap_or_default(),
+        }),
+        intro_html: &a.rendered.intro_html,
+        sections,
+        toc: &a.rendered.toc,
+        pages: article_pages(site, a, current),
+        faq: a.faq().map(FaqItemView::from).collect(),
+        words: a.words,
+        reading_minutes: a.reading_minutes,
+        draft: f.draft,
+    }
+}
+
+pub(crate) fn article_summary<'a>(site: &'a Site, a: &'a Article) -> ArticleSummary<'a> {
+    let c = &site.config;
+    ArticleSummary {
+        title: a.title(),
+        url: c.url(&a.path),
+        description: a.doc.front.description.as_deref(),
+        reviewed: a.doc.front.reviewed.map(DateView::of),
+        modified: a.modified().map(DateView::of),
+        tags: tag_links(site, a),
+        topics: a
+            .topics()
+            .into_iter()
+            .map(|k| LinkView {
+                title: k.label().into(),
+                url: c.url(&a.topic_path(k)),
+            })
+            .collect(),
+        reading_minutes: a.reading_minutes,
+    }
+}
+
+pub(crate) fn topic_view(site: &Site, topic: &Topic<'_>) -> TopicView {
+    let c = &site.config;
+    TopicView {
+        key: topic.kind.key(),
+        label: topic.kind.label(),
+        title: topic.title(),
+        html: topic.html(),
+        url: c.url(&topic.article.topic_path(topic.kind)),
+        hub_url: c.url(&format!("{}/", topic.kind.key())),
+    }
+}
+
+pub(crate) fn hub_view<'a>(site: &'a Site, kind: SectionKind) -> HubView<'a> {
+    let c = &site.config;
+    HubView {
+        key: kind.key(),
+        title: kind.label(),
+        description: hub_description(kind),
+        entries: site
+            .hub(kind)
+            .into_iter()
+            .map(|e| {
+                let a = &site.articles[e.index];
+                HubEntryView {
+                    title: a.title(),
+                    heading: e.topic.title(),
+                    excerpt: e
+                        .topic
+                        .sections
+                        .first()
+                        .map(|s| s.excerpt.as_str())
+                        .unwrap_or(""),
+                    url: c.url(&a.topic_path(kind)),
+                    article_url: c.url(&a.path),
+                }
+            })
+            .collect(),
+    }
+}
+
+pub(crate) fn faq_view(site: &Site) -> FaqView<'_> {
+    FaqView {
+        title: site
+            .faq_file
+            .as_ref()
+            .map(|f| f.doc.front.title.as_str())
+            .filter(|t| !t.is_empty())
+            .unwrap_or("Frequently asked questions"),
+        intro_html: site
+            .faq_file
+            .as_ref()
+            .map(|f| f.rendered.intro_html.as_str())
+            .unwrap_or(""),
+        groups: site
+            .faq
+            .iter()
+            .map(|g| FaqGroupView {
+                title: &g.title,
+                id: &g.id,
+                source_url: match g.source {
+                    FaqSource::Site => None,
+                    FaqSource::Article(i) => Some(site.config.url(&site.articles[i].path)),
+                },
+                items: g.items.iter().map(FaqItemView::from).collect(),
+            })
+            .collect(),
+    }
+}

@@ -1,0 +1,343 @@
+//! Assembles the [`Site`] from loaded documents: assigns URLs, refuses collisions, renders every
+//! document's Markdown in parallel with its links resolved, and derives tags and the FAQ.
+
+use super::faq::build_faq;
+use super::links::{DocLinks, LinkMap};
+use super::taxonomy::build_tags;
+use super::{Article, Extra, Page, Site};
+use crate::config::Config;
+use crate::content::{Discovered, DocKind, Document};
+use crate::diagnostic::{Diagnostic, Diagnostics, Span};
+use crate::markdown::{self, slugify, RenderOptions, Rendered};
+use chrono::Months;
+use rayon::prelude::*;
+use std::collections::HashMap;
+use std::path::{Path, PathBuf};
+
+/// Element ids the default theme's layout uses; headings and FAQ questions never take them.
+pub const RESERVED_IDS: &[&str] = &[
+    "top",
+    "main",
+    "skip",
+    "site-header",
+    "site-nav",
+    "site-footer",
+    "emergency",
+    "disclaimer",
+    "toc",
+    "review",
+    "page-title",
+    "topic-nav",
+    "print",
+    "references",
+    "questions",
+    "content",
+];
+
+/// Top-level site paths the generator owns; a standalone page cannot take them.
+const RESERVED_PATHS: &[&str] = &[
+    "articles",
+    "tags",
+    "faq",
+    "benefits",
+    "what-to-expect",
+    "precautions",
+    "static",
+    "404",
+];
+
+/// Builds the site model. Drafts are left out unless `drafts` is true.
+pub fn assemble(
+    root: &Path,
+    config: Config,
+    found: Discovered,
+    drafts: bool,
+    static_files: Vec<String>,
+) -> (Site, Diagnostics) {
+    let mut diags = Diagnostics::new();
+    let mut map = LinkMap {
+        base_path: config.base_path.clone(),
+        static_files,
+        ..Default::default()
+    };
+    let mut articles_docs = Vec::new();
+    let mut page_docs = Vec::new();
+    let mut home_doc = None;
+    let mut faq_doc = None;
+    for doc in found.documents {
+        if doc.front.draft && !drafts {
+            map.drafts.push(doc.path.clone());
+            continue;
+        }
+        match doc.kind {
+            DocKind::Article => articles_docs.push(doc),
+            DocKind::Page => page_docs.push(doc),
+            DocKind::Home => home_doc = Some(doc),
+            DocKind::Faq => faq_doc = Some(doc),
+        }
+    }
+
+    let article_slugs = assign_slugs(&articles_docs, "articles/", &mut diags);
+    let page_slugs = assign_slugs(&page_docs, "", &mut diags);
+    for (doc, slug) in page_docs.iter().zip(&page_slugs) {
+        if RESERVED_PATHS.contains(&slug.as_str()) {
+            diags.push(
+                Diagnostic::error(
+                    "urls/reserved",
+                    Span::at(&doc.path, doc.front.line_of("title"), 1),
+                    format!("a page cannot have the address `/{slug}/`: the site uses it"),
+                )
+                .with_help("rename the file or set another `slug:` in its front matter"),
+            );
+        }
+    }
+    for (doc, slug) in articles_docs.iter().zip(&article_slugs) {
+        map.targets
+            .insert(doc.path.clone(), format!("articles/{slug}/"));
+    }
+    for (doc, slug) in page_docs.iter().zip(&page_slugs) {
+        map.targets.insert(doc.path.clone(), format!("{slug}/"));
+    }
+    if let Some(d) = &home_doc {
+        map.targets.insert(d.path.clone(), String::new());
+    }
+    if let Some(d) = &faq_doc {
+        map.targets.insert(d.path.clone(), "faq/".into());
+    }
+    let mut bundle_assets = Vec::new();
+    for (bundle, file) in &found.bundle_assets {
+        if let Some(i) = articles_docs
+            .iter()
+            .position(|d| d.bundle.as_ref() == Some(bundle))
+        {
+            let rest = file
+                .strip_prefix(bundle)
+                .unwrap_or(file)
+                .to_string_lossy()
+                .replace('\\', "/");
+            let out = format!("articles/{}/{rest}", article_slugs[i]);
+            map.assets.insert(file.clone(), out.clone());
+            bundle_assets.push((i, file.clone(), out));
+        }
+    }
+
+    let rules = &config.topics;
+    let render = |doc: &Document, page_path: &str, faq_prefix: &str, all_faq: bool| -> Rendered {
+        let links = DocLinks {
+            map: &map,
+            dir: doc.dir(),
+            page_path,
+        };
+        markdown::render(
+            doc.body(),
+            &RenderOptions {
+                first_line: doc.body_line,
+                rules,
+                links: &links,
+                faq_id_prefix: faq_prefix,
+                all_sections_faq: all_faq,
+                reserved_ids: RESERVED_IDS,
+            },
+        )
+    };
+
+    let rendered_articles: Vec<(Article, Diagnostics)> = articles_docs
+        .into_par_iter()
+        .zip(article_slugs.into_par_iter())
+        .map(|(doc, slug)| {
+            let path = format!("articles/{slug}/");
+            let rendered = render(&doc, &path, &format!("{slug}-"), false);
+            let mut d = broken_links(&doc, &rendered);
+            d.extend(check_image(&doc, &map));
+            let words: usize = rendered
+                .prose
+                .iter()
+                .map(|p| p.text.split_whitespace().count())
+                .sum();
+            let next_review = doc
+                .front
+                .reviewed
+                .and_then(|r| r.checked_add_months(Months::new(config.review_interval_months)));
+            let article = Article {
+                doc,
+                slug,
+                path,
+                rendered,
+                next_review,
+                words,
+                reading_minutes: reading_minutes(words),
+            };
+            (article, d)
+        })
+        .collect();
+    let mut articles = Vec::with_capacity(rendered_articles.len());
+    for (a, d) in rendered_articles {
+        diags.extend(d);
+        articles.push(a);
+    }
+
+    let mut pages: Vec<Page> = page_docs
+        .into_par_iter()
+        .zip(page_slugs.into_par_iter())
+        .map(|(doc, slug)| {
+            let path = format!("{slug}/");
+            let rendered = render(&doc, &path, "", false);
+            Page {
+                doc,
+                slug,
+                path,
+                rendered,
+            }
+        })
+        .collect();
+    for p in &pages {
+        diags.extend(broken_links(&p.doc, &p.rendered));
+    }
+    let home = home_doc.map(|doc| {
+        let rendered = render(&doc, "", "", false);
+        Extra { doc, rendered }
+    });
+    let faq_file = faq_doc.map(|doc| {
+        let rendered = render(&doc, "faq/", "", true);
+        Extra { doc, rendered }
+    });
+    for e in home.iter().chain(faq_file.iter()) {
+        diags.extend(broken_links(&e.doc, &e.rendered));
+    }
+
+    // Sort for stable listings, then fix the bundle asset indexes to the new order.
+    let mut order: Vec<usize> = (0..articles.len()).collect();
+    order.sort_by(|&a, &b| {
+        let (x, y) = (&articles[a], &articles[b]);
+        x.title()
+            .to_lowercase()
+            .cmp(&y.title().to_lowercase())
+            .then(x.slug.cmp(&y.slug))
+    });
+    let mut new_index = vec![0; articles.len()];
+    for (new, &old) in order.iter().enumerate() {
+        new_index[old] = new;
+    }
+    let mut slots: Vec<Option<Article>> = articles.into_iter().map(Some).collect();
+    let articles: Vec<Article> = order.iter().filter_map(|&i| slots[i].take()).collect();
+    for asset in &mut bundle_assets {
+        asset.0 = new_index[asset.0];
+    }
+    pages.sort_by(|a, b| a.doc.front.title.cmp(&b.doc.front.title));
+
+    let faq = build_faq(faq_file.as_ref(), &articles);
+    let tags = build_tags(&articles);
+    let site = Site {
+        root: root.to_path_buf(),
+        config,
+        articles,
+        pages,
+        home,
+        faq_file,
+        faq,
+        tags,
+        bundle_assets,
+        drafts,
+    };
+    diags.extend(super::pages::check_aliases(&site));
+    (site, diags)
+}
+
+/// Minutes to read `words` at about 200 words a minute, at least one for any text.
+pub fn reading_minutes(words: usize) -> u32 {
+    if words == 0 {
+        0
+    } else {
+        words.div_ceil(200).max(1) as u32
+    }
+}
+
+/// Slugs from `slug:` or the file name; two documents with one slug are an error naming both.
+fn assign_slugs(docs: &[Document], prefix: &str, diags: &mut Diagnostics) -> Vec<String> {
+    let slugs: Vec<String> = docs
+        .iter()
+        .map(|d| slugify(d.front.slug.as_deref().unwrap_or(&d.stem())))
+        .collect();
+    let mut seen: HashMap<&str, &Path> = HashMap::new();
+    for (doc, slug) in docs.iter().zip(&slugs) {
+        if let Some(first) = seen.get(slug.as_str()) {
+            let line = if doc.front.slug.is_some() {
+                doc.front.line_of("slug")
+            } else {
+                1
+            };
+            diags.push(
+                Diagnostic::error(
+                    "urls/duplicate-slug",
+                    Span::at(&doc.path, line, 1),
+                    format!(
+                        "two files would be published at `/{prefix}{slug}/`: this one and {}",
+                        first.display()
+                    ),
+                )
+                .with_help(
+                    "give one of them a different `slug:` in its front matter, or rename the file",
+                ),
+            );
+        } else {
+            seen.insert(slug, &doc.path);
+        }
+    }
+    slugs
+}
+
+fn broken_links(doc: &Document, rendered: &Rendered) -> Diagnostics {
+    let mut d = Diagnostics::new();
+    for b in &rendered.broken_links {
+        d.push(
+            Diagnostic::error(
+                "links/broken",
+                Span::at(&doc.path, b.line, b.column),
+                format!("link to `{}` goes nowhere: {}", b.dest, b.message),
+            )
+            .with_help("link to another article by its file, relative to this one, e.g. `[heat therapy](heat-therapy.md)`"),
+        );
+    }
+    d
+}
+
+/// The lead image named in front matter must exist.
+fn check_image(doc: &Document, map: &LinkMap) -> Option<Diagnostic> {
+    let image = doc.front.image.as_deref()?.trim();
+    if image.is_empty() || super::links::is_external(image) {
+        return None;
+    }
+    let found = match image.strip_prefix('/') {
+        Some(rooted) => map.static_files.iter().any(|f| f == rooted),
+        None => map
+            .assets
+            .contains_key(&super::links::normalise(&doc.dir().join(image))),
+    };
+    (!found).then(|| {
+        Diagnostic::error(
+            "links/image",
+            Span::at(&doc.path, doc.front.line_of("image"), 1),
+            format!("the image `{image}` does not exist"),
+        )
+        .with_help("put the image beside the article's index.md (a page bundle) or under static/ and write `/name.jpg`")
+    })
+}
+
+/// The lead image's URL for an article, if it has one.
+pub fn image_url(site: &Site, article: &Article) -> Option<String> {
+    let image = article.doc.front.image.as_deref()?.trim();
+    if super::links::is_external(image) {
+        return Some(image.to_string());
+    }
+    Some(match image.strip_prefix('/') {
+        Some(rooted) => site.config.url(rooted),
+        None => {
+            let p: PathBuf = super::links::normalise(&article.doc.dir().join(image));
+            site.bundle_assets
+                .iter()
+                .find(|(_, src, _)| *src == p)
+                .map(|(_, _, out)| site.config.url(out))
+                .unwrap_or_else(|| site.config.url(&format!("{}{image}", article.path)))
+        }
+    })
+}

@@ -1,0 +1,153 @@
+//! The site model: every article, page and the FAQ with their URLs, rendered Markdown,
+//! review dates, topics and tags, assembled once from the loaded documents and then read-only.
+//!
+//! Render, check, search and serve all read this one model ("parse once, derive many"). It keeps
+//! relations as indexes into `articles`, so serve can replace one article and re-derive the
+//! cheap cross-article parts (tags, hubs, FAQ) without touching the rest.
+
+mod assemble;
+mod faq;
+mod links;
+mod pages;
+mod taxonomy;
+mod topics;
+
+pub use assemble::{assemble, image_url, reading_minutes, RESERVED_IDS};
+pub use faq::{FaqGroup, FaqSource};
+pub use links::is_external as is_external_url;
+pub use links::normalise as normalise_path;
+pub use pages::{Alias, OutputFile, PageRef};
+pub use taxonomy::Tag;
+pub use topics::{HubEntry, Topic};
+
+use crate::config::Config;
+use crate::content::Document;
+use crate::markdown::{FaqItem, Rendered, SectionKind};
+use chrono::NaiveDate;
+use std::path::PathBuf;
+
+/// A patient-education article with everything derived from it.
+#[derive(Debug, Clone)]
+pub struct Article {
+    /// The source file.
+    pub doc: Document,
+    /// URL slug.
+    pub slug: String,
+    /// Site path without the base path: `articles/SLUG/`.
+    pub path: String,
+    /// Rendered body, sections and everything found in the Markdown.
+    pub rendered: Rendered,
+    /// When the next clinical review is due: `reviewed` + the review interval.
+    pub next_review: Option<NaiveDate>,
+    /// Words of prose a patient reads.
+    pub words: usize,
+    /// Minutes to read at about 200 words a minute.
+    pub reading_minutes: u32,
+}
+
+impl Article {
+    /// The article's title.
+    pub fn title(&self) -> &str {
+        &self.doc.front.title
+    }
+
+    /// The topic kinds this article has a page for, in the fixed order of [`SectionKind::TOPICS`].
+    pub fn topics(&self) -> Vec<SectionKind> {
+        SectionKind::TOPICS
+            .into_iter()
+            .filter(|k| self.rendered.sections.iter().any(|s| s.kind == *k))
+            .collect()
+    }
+
+    /// Site path of one of its topic pages: `articles/SLUG/benefits/`.
+    pub fn topic_path(&self, kind: SectionKind) -> String {
+        format!("{}{}/", self.path, kind.key())
+    }
+
+    /// The article's own FAQ questions (from its faq sections).
+    pub fn faq(&self) -> impl Iterator<Item = &FaqItem> {
+        self.rendered
+            .sections
+            .iter()
+            .filter(|s| s.kind == SectionKind::Faq)
+            .flat_map(|s| s.faq.iter())
+    }
+
+    /// The date shown as "updated": `updated`, else `reviewed`, else `date`.
+    pub fn modified(&self) -> Option<NaiveDate> {
+        let f = &self.doc.front;
+        f.updated.or(f.reviewed).or(f.date)
+    }
+}
+
+/// A standalone page such as About or Contact.
+#[derive(Debug, Clone)]
+pub struct Page {
+    /// The source file.
+    pub doc: Document,
+    /// URL slug.
+    pub slug: String,
+    /// Site path: `SLUG/`.
+    pub path: String,
+    /// Rendered body.
+    pub rendered: Rendered,
+}
+
+/// A document that is not an article: the home intro or the FAQ file.
+#[derive(Debug, Clone)]
+pub struct Extra {
+    /// The source file.
+    pub doc: Document,
+    /// Rendered body.
+    pub rendered: Rendered,
+}
+
+/// The whole site, ready to render or check.
+#[derive(Debug, Clone)]
+pub struct Site {
+    /// The site folder.
+    pub root: PathBuf,
+    /// Settings.
+    pub config: Config,
+    /// Articles, sorted by title (then slug) so every listing is stable.
+    pub articles: Vec<Article>,
+    /// Standalone pages, sorted by title.
+    pub pages: Vec<Page>,
+    /// `content/_index.md`, if present.
+    pub home: Option<Extra>,
+    /// `content/faq.md`, if present.
+    pub faq_file: Option<Extra>,
+    /// FAQ groups: the site FAQ's groups first, then one group per article with questions.
+    pub faq: Vec<FaqGroup>,
+    /// Tags with the articles that carry them, sorted by name.
+    pub tags: Vec<Tag>,
+    /// Non-Markdown files in article bundles: (article index, source relative to root, output path).
+    pub bundle_assets: Vec<(usize, PathBuf, String)>,
+    /// Whether drafts were included.
+    pub drafts: bool,
+}
+
+impl Site {
+    /// Articles in the order of the articles index (`article_order`).
+    pub fn articles_in_index_order(&self) -> Vec<&Article> {
+        let mut list: Vec<&Article> = self.articles.iter().collect();
+        if self.config.article_order == crate::config::ArticleOrder::Date {
+            list.sort_by(|a, b| {
+                b.modified()
+                    .cmp(&a.modified())
+                    .then(a.title().cmp(b.title()))
+            });
+        }
+        list
+    }
+
+    /// The hub entries for one topic: each article that has that section.
+    pub fn hub(&self, kind: SectionKind) -> Vec<HubEntry<'_>> {
+        topics::hub(self, kind)
+    }
+
+    /// Finds the article with a slug.
+    pub fn article_by_slug(&self, slug: &str) -> Option<&Article> {
+        self.articles.iter().find(|a| a.slug == slug)
+    }
+}

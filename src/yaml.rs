@@ -1,0 +1,229 @@
+//! YAML with locations: parsing `site.yaml` and front matter so every problem names its line.
+//!
+//! serde_yaml reports type errors with a position inside the YAML text; front matter starts a
+//! few lines into its file, so positions are shifted by the caller's `first_line`. Unknown keys
+//! are found by walking the parsed mapping against the list of known keys (so all of them are
+//! reported, not just the first), and their lines are found by scanning the text, because
+//! `serde_yaml::Value` keeps no positions.
+
+use crate::diagnostic::{did_you_mean, Diagnostic, Severity, Span};
+use serde::de::DeserializeOwned;
+use serde_yaml::Value;
+use std::path::Path;
+
+/// The known keys of one YAML mapping, and of the mappings nested under some of them.
+pub(crate) struct Schema {
+    /// Keys allowed at this level.
+    pub(crate) keys: &'static [&'static str],
+    /// Nested mappings (key, schema of its value); a list of mappings uses the item schema.
+    pub(crate) nested: &'static [(&'static str, &'static Schema)],
+}
+
+/// Parses `text` (YAML starting at line `first_line` of `path`) into `T`.
+///
+/// Errors carry the file position of the problem.
+pub(crate) fn parse<T: DeserializeOwned>(
+    text: &str,
+    path: &Path,
+    first_line: usize,
+) -> Result<(T, Value), Diagnostic> {
+    let value: Value = if text.trim().is_empty() {
+        Value::Mapping(Default::default())
+    } else {
+        serde_yaml::from_str(text).map_err(|e| yaml_error(&e, path, first_line))?
+    };
+    if !value.is_mapping() && !value.is_null() {
+        return Err(Diagnostic::error(
+            "yaml/not-a-mapping",
+            Span::at(path, first_line, 1),
+            "expected `key: value` lines",
+        )
+        .with_help("each setting goes on its own line as `name: value`"));
+    }
+    let value = if value.is_null() {
+        Value::Mapping(Default::default())
+    } else {
+        value
+    };
+    let typed: T = serde_yaml::from_value(value.clone())
+        .map_err(|e| yaml_error_at_key(&e, text, path, first_line))?;
+    Ok((typed, value))
+}
+
+/// Turns a serde_yaml syntax error into a located diagnostic.
+fn yaml_error(e: &serde_yaml::Error, path: &Path, first_line: usize) -> Diagnostic {
+    let span = match e.location() {
+        Some(loc) => Span::at(path, first_line + loc.line() - 1, loc.column()),
+        None => Span::at(path, first_line, 1),
+    };
+    let message = clean_message(&e.to_string());
+    Diagnostic::error("yaml/syntax", span, format!("invalid YAML: {message}")).with_help(
+        "check the indentation and that text containing `: ` or starting with a quote is wrapped in quotes",
+    )
+}
+
+/// A type error found after parsing: serde_yaml has no position then, so the key it names is
+/// looked up in the text.
+fn yaml_error_at_key(
+    e: &serde_yaml::Error,
+    text: &str,
+    path: &Path,
+    first_line: usize,
+) -> Diagnostic {
+    let message = clean_message(&e.to_string());
+    // Messages look like "clinic.phone: invalid type: ..." when serde_yaml knows the key path.
+    let (key_path, rest) = match message.split_once(": ") {
+        Some((k, r)) if !k.contains(' ') => (Some(k.to_string()), r.to_string()),
+        _ => (None, message.clone()),
+    };
+    let span = key_path
+        .as_deref()
+        .and_then(|k| {
+            let parts: Vec<&str> = k
+                .split('.')
+                .map(|p| p.split('[').next().unwrap_or(p))
+                .collect();
+            find_key(text, &parts)
+        })
+        .map(|(l, c)| Span::at(path, first_line + l - 1, c))
+        .unwrap_or_else(|| Span::at(path, first_line, 1));
+    let what = key_path.map(|k| format!("`{k}`: ")).unwrap_or_default();
+    Diagnostic::error("yaml/type", span, format!("{what}{rest}"))
+        .with_help("see the README's content format for what each key takes")
+}
+
+fn clean_message(m: &str) -> String {
+    // serde_yaml appends " at line L column C"; the span already says that.
+    match m.find(" at line ") {
+        Some(i) => m[..i].to_string(),
+        None => m.to_string(),
+    }
+}
+
+/// Reports keys of `value` that `schema` does not know, with the closest known key.
+pub(crate) fn unknown_keys(
+    value: &Value,
+    schema: &Schema,
+    text: &str,
+    path: &Path,
+    first_line: usize,
+    severity: Severity,
+    rule: &'static str,
+) -> Vec<Diagnostic> {
+    let mut out = Vec::new();
+    walk(
+        value,
+        schema,
+        &mut Vec::new(),
+        &mut |key_path: &[String], key: &str, known: &[&str]| {
+            let parts: Vec<&str> = key_path.iter().map(String::as_str).collect();
+            let (line, col) = find_key(text, &parts).unwrap_or((1, 1));
+            let span = Span::at(path, first_line + line - 1, col);
+            let shown = key_path.join(".");
+            let mut d = Diagnostic {
+                severity,
+                span,
+                rule,
+                message: format!("unknown key `{shown}`"),
+                help: None,
+            };
+            d.help = Some(match did_you_mean(key, known) {
+                Some(k) => format!("did you mean `{k}`?"),
+                None => format!("known keys here: {}", known.join(", ")),
+            });
+            out.push(d);
+        },
+    );
+    out
+}
+
+fn walk(
+    value: &Value,
+    schema: &Schema,
+    prefix: &mut Vec<String>,
+    report: &mut dyn FnMut(&[String], &str, &[&str]),
+) {
+    match value {
+        Value::Mapping(map) => {
+            for (k, v) in map {
+                let key = match k {
+                    Value::String(s) => s.clone(),
+                    other => serde_yaml::to_string(other)
+                        .unwrap_or_default()
+                        .trim()
+                        .to_string(),
+                };
+                prefix.push(key.clone());
+                if !schema.keys.contains(&key.as_str()) {
+                    report(prefix, &key, schema.keys);
+                } else if let Some((_, inner)) = schema.nested.iter().find(|(n, _)| *n == key) {
+                    walk(v, inner, prefix, report);
+                }
+                prefix.pop();
+            }
+        }
+        Value::Sequence(items) => {
+            for item in items {
+                walk(item, schema, prefix, report);
+            }
+        }
+        _ => {}
+    }
+}
+
+/// Finds the 1-based (line, column) of a key path such as `["clinic", "phone"]` in YAML text.
+///
+/// Each step looks for `key:` on a line after the previous step's line, indented deeper than it.
+/// Good enough for the block style people write by hand; flow style falls back to the parent.
+pub(crate) fn find_key(text: &str, key_path: &[&str]) -> Option<(usize, usize)> {
+    let lines: Vec<&str> = text.lines().collect();
+    let mut from = 0usize;
+    let mut min_indent = 0usize;
+    let mut found = None;
+    for (depth, key) in key_path.iter().enumerate() {
+        let mut hit = None;
+        for (i, line) in lines.iter().enumerate().skip(from) {
+            let trimmed = line.trim_start_matches([' ', '-']);
+            let indent = line.len() - trimmed.len();
+            if depth > 0 && i > from && !line.trim().is_empty() && indent < min_indent {
+                break;
+            }
+            let unquoted = trimmed.trim_start_matches(['"', '\'']);
+            if let Some(rest) = unquoted.strip_prefix(key) {
+                let rest = rest.trim_start_matches(['"', '\'']);
+                if rest.starts_with(':') {
+                    hit = Some((i, indent + (trimmed.len() - unquoted.len())));
+                    break;
+                }
+            }
+        }
+        match hit {
+            Some((i, col)) => {
+                found = Some((i + 1, col + 1));
+                from = i + 1;
+                min_indent = col + 1;
+            }
+            None => return found,
+        }
+    }
+    found
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    #[test]
+    fn finds_nested_keys() {
+        let text = "title: x\nclinic:\n  name: a\n  phon: b\nphon: top\n";
+        assert_eq!(find_key(text, &["title"]), Some((1, 1)));
+        assert_eq!(find_key(text, &["clinic", "phon"]), Some((4, 3)));
+        assert_eq!(find_key(text, &["phon"]), Some((5, 1)));
+    }
+
+    #[test]
+    fn finds_keys_in_lists() {
+        let text = "references:\n  - title: a\n    urll: b\n";
+        assert_eq!(find_key(text, &["references", "urll"]), Some((3, 5)));
+    }
+}

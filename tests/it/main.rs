@@ -1,0 +1,4 @@
+//! The integration test crate: builds fixture sites with the real binary and checks what a
+//! user would see (parsed HTML, files, messages, exit status).
+
+mod harness;
