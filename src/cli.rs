@@ -25,6 +25,14 @@ pub enum Command {
     /// build succeeds, so a mistake never takes your site down. Exit status: 0 built,
     /// 1 content or template errors (each printed as file:line:column), 2 usage errors.
     Build(BuildArgs),
+    /// Check content before publishing: reading level, review dates, links, accessibility.
+    ///
+    /// Prints each finding as file:line:column with a rule id and a hint, then a summary per
+    /// article. Exit status: 0 clean, 1 errors (or warnings with --strict), 2 usage errors.
+    Check(CheckArgs),
+    /// Preview the site while you edit: builds, serves on this computer, and reloads the
+    /// browser page each time you save a file.
+    Serve(ServeArgs),
 }
 
 /// Options of `handout build`.
@@ -40,6 +48,61 @@ pub struct BuildArgs {
     /// (overrides base_url in site.yaml; used for canonical links, the sitemap and the feed).
     #[arg(long, value_name = "URL")]
     pub base_url: Option<String>,
+    /// Include articles and pages marked `draft: true`.
+    #[arg(long)]
+    pub drafts: bool,
+}
+
+/// Output format of `handout check`.
+#[derive(Debug, Clone, Copy, PartialEq, Eq, clap::ValueEnum)]
+pub enum Format {
+    /// Human-readable, like a compiler.
+    Text,
+    /// One JSON object, for CI and other tools.
+    Json,
+}
+
+/// Options of `handout check`.
+#[derive(Debug, Args)]
+pub struct CheckArgs {
+    /// The site folder (holds site.yaml and content/).
+    #[arg(long, default_value = ".", value_name = "DIR")]
+    pub root: PathBuf,
+    /// Output format.
+    #[arg(long, value_enum, default_value_t = Format::Text)]
+    pub format: Format,
+    /// Treat warnings as failures (exit status 1).
+    #[arg(long)]
+    pub strict: bool,
+    /// List articles by next review date instead of checking.
+    #[arg(long)]
+    pub due: bool,
+    /// Also check external links over HTTP (slow; needs network).
+    #[arg(long)]
+    pub external: bool,
+    /// Write a self-contained HTML content inventory to FILE.
+    #[arg(long, value_name = "FILE")]
+    pub report: Option<PathBuf>,
+    /// Include drafts.
+    #[arg(long)]
+    pub drafts: bool,
+}
+
+/// Options of `handout serve`.
+#[derive(Debug, Args)]
+pub struct ServeArgs {
+    /// The site folder (holds site.yaml and content/).
+    #[arg(long, default_value = ".", value_name = "DIR")]
+    pub root: PathBuf,
+    /// Port to listen on.
+    #[arg(long, default_value_t = 1111)]
+    pub port: u16,
+    /// Address to listen on; the default only accepts connections from this computer.
+    #[arg(long, default_value = "127.0.0.1")]
+    pub bind: String,
+    /// Open the site in the default web browser.
+    #[arg(long)]
+    pub open: bool,
     /// Include articles and pages marked `draft: true`.
     #[arg(long)]
     pub drafts: bool,

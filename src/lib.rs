@@ -8,6 +8,7 @@
 //! [`diagnostic::Diagnostic`]s rather than stopping at the first.
 
 pub mod build;
+pub mod check;
 pub mod cli;
 pub mod config;
 pub mod content;
@@ -15,6 +16,7 @@ pub mod diagnostic;
 pub mod markdown;
 pub mod output;
 pub mod render;
+pub mod serve;
 pub mod site;
 mod yaml;
 

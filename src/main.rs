@@ -10,6 +10,8 @@ use std::process::ExitCode;
 fn main() -> ExitCode {
     let cli = Cli::parse();
     match cli.command {
+        Command::Check(args) => ExitCode::from(handout::check::run(&args)),
+        Command::Serve(args) => ExitCode::from(handout::serve::run(&args)),
         Command::Build(args) => {
             let report = handout::build(&BuildOptions {
                 root: args.root,
