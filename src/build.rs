@@ -232,6 +232,25 @@ pub fn build(opts: &BuildOptions) -> BuildReport {
         );
         return report;
     }
+    if let Some(u) = opts
+        .base_url
+        .as_deref()
+        .filter(|u| !config::is_base_url(u.trim()))
+    {
+        report.usage_error = true;
+        report.diagnostics.push(
+            Diagnostic::error(
+                "usage/base-url",
+                Span::file("--base-url"),
+                format!("`{u}` is not an http(s) address"),
+            )
+            .with_help(
+                "write the full address, e.g. --base-url https://www.myclinic.example/guides/",
+            ),
+        );
+        report.elapsed = start.elapsed();
+        return finish(report);
+    }
     let (loaded, diags) = load(&opts.root, opts.base_url.as_deref(), opts.drafts);
     report.diagnostics = diags;
     let Some(loaded) = loaded.filter(|_| !report.diagnostics.has_errors()) else {

@@ -86,6 +86,13 @@ pub struct CheckArgs {
     /// Include drafts.
     #[arg(long)]
     pub drafts: bool,
+    /// Measure review deadlines from this date (YYYY-MM-DD) instead of today, e.g. to see
+    /// what will be overdue next month.
+    #[arg(long, value_name = "DATE")]
+    pub today: Option<chrono::NaiveDate>,
+    /// With --external: seconds to wait for each site before giving up.
+    #[arg(long, value_name = "SECS", default_value_t = 10.0)]
+    pub timeout: f64,
 }
 
 /// Options of `handout serve`.

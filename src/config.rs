@@ -319,9 +319,7 @@ impl Config {
         let base_url = match raw.base_url.as_deref().map(str::trim) {
             None | Some("") => "/".to_string(),
             Some(u) => {
-                let valid =
-                    u.starts_with("https://") || u.starts_with("http://") || u.starts_with('/');
-                if !valid {
+                if !is_base_url(u) {
                     diags.push(
                         Diagnostic::error(
                             "config/base-url",
@@ -341,9 +339,9 @@ impl Config {
         let base_path = base_path_of(&base_url);
         let mut site_rules = Vec::new();
         for (key, patterns) in &raw.topics {
-            match SectionKind::from_key(key) {
-                Some(kind) => site_rules.extend(patterns.iter().map(|p| (kind, p.clone()))),
-                None => {} // reported as an unknown key by the schema walk
+            // An unknown key is reported by the schema walk.
+            if let Some(kind) = SectionKind::from_key(key) {
+                site_rules.extend(patterns.iter().map(|p| (kind, p.clone())));
             }
         }
         let topics = TopicRules::with_site_rules(&site_rules).unwrap_or_else(|msg| {
@@ -433,6 +431,18 @@ impl Config {
     }
 }
 
+/// Whether `u` can be a base URL: an http(s) address or a path from the root, without spaces.
+pub fn is_base_url(u: &str) -> bool {
+    let scheme_ok = match u
+        .strip_prefix("https://")
+        .or_else(|| u.strip_prefix("http://"))
+    {
+        Some(host) => !host.is_empty() && !host.starts_with('/'),
+        None => u.starts_with('/') && !u.starts_with("//"),
+    };
+    scheme_ok && !u.chars().any(char::is_whitespace)
+}
+
 /// The path component of a base URL: `https://x.example/a/` gives `/a/`.
 fn base_path_of(base_url: &str) -> String {
     let rest = base_url
@@ -510,6 +520,22 @@ mod tests {
         let first = err.iter().next().expect("one");
         assert_eq!(first.rule, "yaml/syntax");
         assert!(first.span.line.is_some());
+    }
+
+    #[test]
+    fn base_urls() {
+        for ok in ["https://x.example/", "http://x.example/a", "/guides/"] {
+            assert!(is_base_url(ok), "{ok}");
+        }
+        for bad in [
+            "guides",
+            "ftp://x.example/",
+            "https://",
+            "//cdn.example/",
+            "https://a b/",
+        ] {
+            assert!(!is_base_url(bad), "{bad}");
+        }
     }
 
     #[test]

@@ -3,7 +3,7 @@
 
 use clap::Parser;
 use handout::cli::{Cli, Command};
-use handout::{BuildOptions, Diagnostics, Severity};
+use handout::{BuildOptions, Diagnostics};
 use std::io::Write;
 use std::process::ExitCode;
 
@@ -65,8 +65,5 @@ fn print_diagnostics(diags: &Diagnostics) {
     let mut w = stderr.lock();
     for d in diags {
         let _ = writeln!(w, "{d}");
-        if d.severity == Severity::Error {
-            // keep errors visually separate from the next line
-        }
     }
 }

@@ -45,8 +45,13 @@ pub(crate) fn parse<T: DeserializeOwned>(
     } else {
         value
     };
-    let typed: T = serde_yaml::from_value(value.clone())
-        .map_err(|e| yaml_error_at_key(&e, text, path, first_line))?;
+    // Deserialising the text (not the value) keeps serde_yaml's position of a type error.
+    let typed: Result<T, _> = if value.as_mapping().is_some_and(|m| m.is_empty()) {
+        serde_yaml::from_value(value.clone())
+    } else {
+        serde_yaml::from_str(text)
+    };
+    let typed = typed.map_err(|e| yaml_error_at_key(&e, text, path, first_line))?;
     Ok((typed, value))
 }
 
@@ -71,6 +76,17 @@ fn yaml_error_at_key(
     first_line: usize,
 ) -> Diagnostic {
     let message = clean_message(&e.to_string());
+    let key_path_known = message
+        .split_once(": ")
+        .is_some_and(|(k, _)| !k.contains(' '));
+    if let (Some(loc), false) = (e.location(), key_path_known) {
+        return Diagnostic::error(
+            "yaml/type",
+            Span::at(path, first_line + loc.line() - 1, loc.column()),
+            message,
+        )
+        .with_help("see the README's content format for what each key takes");
+    }
     // Messages look like "clinic.phone: invalid type: ..." when serde_yaml knows the key path.
     let (key_path, rest) = match message.split_once(": ") {
         Some((k, r)) if !k.contains(' ') => (Some(k.to_string()), r.to_string()),
@@ -137,12 +153,10 @@ pub(crate) fn unknown_keys(
     out
 }
 
-fn walk(
-    value: &Value,
-    schema: &Schema,
-    prefix: &mut Vec<String>,
-    report: &mut dyn FnMut(&[String], &str, &[&str]),
-) {
+/// Called with (key path, the unknown key, the keys known at that level).
+type Report<'a> = dyn FnMut(&[String], &str, &[&str]) + 'a;
+
+fn walk(value: &Value, schema: &Schema, prefix: &mut Vec<String>, report: &mut Report<'_>) {
     match value {
         Value::Mapping(map) => {
             for (k, v) in map {
@@ -177,17 +191,41 @@ fn walk(
 /// Good enough for the block style people write by hand; flow style falls back to the parent.
 pub(crate) fn find_key(text: &str, key_path: &[&str]) -> Option<(usize, usize)> {
     let lines: Vec<&str> = text.lines().collect();
+    // A list item's keys line up with the key after its dash, so `-` counts as indentation.
+    let indent_of = |line: &str| line.len() - line.trim_start_matches([' ', '-']).len();
+    let is_content = |line: &str| {
+        let t = line.trim();
+        !t.is_empty() && !t.starts_with('#')
+    };
     let mut from = 0usize;
-    let mut min_indent = 0usize;
+    let mut parent_indent: Option<usize> = None;
     let mut found = None;
-    for (depth, key) in key_path.iter().enumerate() {
+    for key in key_path {
+        // The keys of this level are indented like its first line; deeper lines belong to
+        // their values, so `phon` nested under `clinic` is not the top-level `phon`.
+        let Some(level) = lines[from..]
+            .iter()
+            .find(|l| is_content(l))
+            .map(|l| indent_of(l))
+        else {
+            return found;
+        };
+        if parent_indent.is_some_and(|p| level <= p) {
+            return found;
+        }
         let mut hit = None;
         for (i, line) in lines.iter().enumerate().skip(from) {
-            let trimmed = line.trim_start_matches([' ', '-']);
-            let indent = line.len() - trimmed.len();
-            if depth > 0 && i > from && !line.trim().is_empty() && indent < min_indent {
+            if !is_content(line) {
+                continue;
+            }
+            let indent = indent_of(line);
+            if parent_indent.is_some_and(|p| indent <= p) {
                 break;
             }
+            if indent != level {
+                continue;
+            }
+            let trimmed = &line[indent..];
             let unquoted = trimmed.trim_start_matches(['"', '\'']);
             if let Some(rest) = unquoted.strip_prefix(key) {
                 let rest = rest.trim_start_matches(['"', '\'']);
@@ -201,7 +239,7 @@ pub(crate) fn find_key(text: &str, key_path: &[&str]) -> Option<(usize, usize)> 
             Some((i, col)) => {
                 found = Some((i + 1, col + 1));
                 from = i + 1;
-                min_indent = col + 1;
+                parent_indent = Some(indent_of(lines[i]));
             }
             None => return found,
         }

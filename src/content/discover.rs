@@ -91,8 +91,24 @@ pub fn discover(root: &Path) -> (Discovered, Diagnostics) {
             _ => {}
         }
     }
-    // Assets only count for folders that really are bundles (have an index.md).
-    assets.retain(|(bundle, _)| found.iter().any(|(_, _, b)| b.as_ref() == Some(bundle)));
+    // Assets only count for folders that really are bundles (have an index.md). A Markdown
+    // file in any other folder under articles/ would otherwise vanish without a word.
+    assets.retain(|(bundle, file)| {
+        let is_bundle = found.iter().any(|(_, _, b)| b.as_ref() == Some(bundle));
+        if !is_bundle && file.extension().is_some_and(|e| e == "md") {
+            diags.push(
+                Diagnostic::warning(
+                    "content/unused",
+                    Span::file(file),
+                    "this file is not part of the site: its folder has no index.md",
+                )
+                .with_help(
+                    "put articles directly in content/articles/, or name the file index.md to make its folder a page bundle",
+                ),
+            );
+        }
+        is_bundle
+    });
     let results: Vec<_> = found
         .into_par_iter()
         .map(|(rel, kind, bundle)| load_document(root, &rel, kind, bundle))

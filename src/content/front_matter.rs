@@ -271,13 +271,11 @@ fn split(text: &str) -> Option<(&str, usize, usize)> {
     }
     let yaml_start = first_end + 1;
     let mut offset = yaml_start;
-    let mut line = 2;
-    for l in text[yaml_start..].split_inclusive('\n') {
+    for (line, l) in (2..).zip(text[yaml_start..].split_inclusive('\n')) {
         if l.trim_end() == "---" || l.trim_end() == "..." {
             return Some((&text[yaml_start..offset], offset + l.len(), line + 1));
         }
         offset += l.len();
-        line += 1;
     }
     None
 }

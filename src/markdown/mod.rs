@@ -1,305 +1,344 @@
-//! TEMPORARY STUB: replaced by the real Markdown stage (being written in parallel).
-#![allow(missing_docs, dead_code, unreachable_pub)]
+//! The Markdown stage: one article body in, HTML and facts about it out.
+//!
+//! Takes in the Markdown body of a document (the file after its front
+//! matter), the line it starts on, the site's topic rules and a link
+//! resolver; gives out a [`Rendered`]: the intro and one [`Section`] per
+//! `##` heading (classified into a [`SectionKind`], with topic-page HTML
+//! and FAQ items where they apply), the table of contents, and everything
+//! the checks need with its line and column in the file (headings, links,
+//! images, broken links, raw HTML, tables and the prose a patient reads).
+//!
+//! The body is parsed once with pulldown-cmark; `walker` maps the event
+//! stream (anchored headings, callouts, highlighted code, resolved links)
+//! and renders it piece by piece with `pulldown_cmark::html::push_html`,
+//! splitting at `##` headings. This module depends on nothing else in the
+//! crate.
+
+mod anchors;
+mod autolink;
+mod blocks;
+mod highlight;
+mod location;
+mod prose;
+mod sections;
+mod walker;
+
+#[cfg(test)]
+mod tests;
+#[cfg(test)]
+mod tests_markup;
+
 use serde::Serialize;
 
-#[derive(Debug, Clone, Copy, PartialEq, Eq, Hash, PartialOrd, Ord, Serialize)]
+pub use anchors::slugify;
+pub use highlight::highlight_css;
+pub use sections::{SectionKind, TopicRules};
+
+/// Whether a destination is a link's or an image's.
+#[derive(Debug, Clone, Copy, PartialEq, Eq, Hash, Serialize)]
 #[serde(rename_all = "kebab-case")]
-pub enum SectionKind {
-    Overview,
-    Benefits,
-    WhatToExpect,
-    Precautions,
-    Faq,
-    Plain,
-}
-impl SectionKind {
-    pub const TOPICS: [SectionKind; 3] = [
-        SectionKind::Benefits,
-        SectionKind::WhatToExpect,
-        SectionKind::Precautions,
-    ];
-    pub fn key(self) -> &'static str {
-        match self {
-            Self::Overview => "overview",
-            Self::Benefits => "benefits",
-            Self::WhatToExpect => "what-to-expect",
-            Self::Precautions => "precautions",
-            Self::Faq => "faq",
-            Self::Plain => "plain",
-        }
-    }
-    pub fn from_key(key: &str) -> Option<Self> {
-        [
-            Self::Overview,
-            Self::Benefits,
-            Self::WhatToExpect,
-            Self::Precautions,
-            Self::Faq,
-            Self::Plain,
-        ]
-        .into_iter()
-        .find(|k| k.key() == key)
-    }
-    pub fn label(self) -> &'static str {
-        match self {
-            Self::Overview => "Overview",
-            Self::Benefits => "Benefits",
-            Self::WhatToExpect => "What to expect",
-            Self::Precautions => "Precautions",
-            Self::Faq => "Questions",
-            Self::Plain => "Section",
-        }
-    }
-}
-#[derive(Debug, Clone, Default)]
-pub struct TopicRules {
-    site: Vec<(SectionKind, String)>,
-}
-impl TopicRules {
-    pub fn defaults() -> Self {
-        Self::default()
-    }
-    pub fn with_site_rules(site: &[(SectionKind, String)]) -> Result<Self, String> {
-        Ok(Self {
-            site: site.to_vec(),
-        })
-    }
-    pub fn classify(&self, heading: &str) -> SectionKind {
-        let h = heading.to_lowercase();
-        for (k, p) in &self.site {
-            if h.contains(&p.to_lowercase()) {
-                return *k;
-            }
-        }
-        if h.contains("benefit") || h.contains("helps") {
-            SectionKind::Benefits
-        } else if h.contains("expect")
-            || h.contains("during your")
-            || h.contains("first appointment")
-        {
-            SectionKind::WhatToExpect
-        } else if h.contains("precaution")
-            || h.contains("risk")
-            || h.contains("side effect")
-            || h.contains("who should not")
-            || h.contains("when to avoid")
-        {
-            SectionKind::Precautions
-        } else if h.contains("question") || h.contains("faq") {
-            SectionKind::Faq
-        } else if h.starts_with("what is") || h.starts_with("what are") {
-            SectionKind::Overview
-        } else {
-            SectionKind::Plain
-        }
-    }
-}
 pub enum LinkKind {
+    /// `[text](dest)`, `<https://…>` or a bare URL.
     Link,
+    /// `![alt](src)`.
     Image,
 }
+
+/// What the site says about a link or image destination as written in
+/// Markdown.
+#[derive(Debug, Clone, PartialEq, Eq)]
 pub enum LinkTarget {
+    /// Keep the destination as written.
     Unchanged,
+    /// Use this URL instead (e.g. `heat.md` → `/articles/heat/`).
     Rewritten(String),
+    /// The destination points at nothing; the message says why, e.g. "no
+    /// article at content/articles/heat.md".
     Broken(String),
 }
+
+/// Resolves link and image destinations for one site.
 pub trait LinkResolver: Sync {
+    /// What to do with `dest`, exactly as written in the Markdown (an email
+    /// autolink arrives as `mailto:…`, a bare `www.` address as
+    /// `https://www.…`).
     fn resolve(&self, dest: &str, kind: LinkKind) -> LinkTarget;
 }
-pub struct RenderOptions<'a> {
-    pub first_line: usize,
-    pub rules: &'a TopicRules,
-    pub links: &'a dyn LinkResolver,
-    pub faq_id_prefix: &'a str,
-    pub all_sections_faq: bool,
-    pub reserved_ids: &'a [&'a str],
-}
-#[derive(Debug, Clone, Default, Serialize)]
-pub struct Rendered {
-    pub intro_html: String,
-    pub sections: Vec<Section>,
-    pub toc: Vec<TocEntry>,
-    pub headings: Vec<HeadingInfo>,
-    pub links: Vec<LinkInfo>,
-    pub images: Vec<ImageInfo>,
-    pub prose: Vec<ProseBlock>,
-    pub broken_links: Vec<BrokenLink>,
-    pub raw_html: Vec<RawHtml>,
-    pub tables: Vec<TableInfo>,
-    pub has_code: bool,
-}
-impl Rendered {
-    pub fn full_html(&self) -> String {
-        let mut s = self.intro_html.clone();
-        for x in &self.sections {
-            s.push_str(&x.heading_block_html);
-            s.push_str(&x.html);
-        }
-        s
+
+/// A resolver that keeps every destination as written: for tests and for
+/// documents whose links need no rewriting.
+#[derive(Debug, Clone, Copy, Default)]
+pub struct KeepLinks;
+
+impl LinkResolver for KeepLinks {
+    fn resolve(&self, _dest: &str, _kind: LinkKind) -> LinkTarget {
+        LinkTarget::Unchanged
     }
 }
+
+/// How to render one document.
+#[derive(Clone)]
+pub struct RenderOptions<'a> {
+    /// 1-based line in the file where `source` starts (after front matter).
+    pub first_line: usize,
+    /// The topic rules that classify `##` headings.
+    pub rules: &'a TopicRules,
+    /// Resolves every link and image destination.
+    pub links: &'a dyn LinkResolver,
+    /// Prepended to FAQ question ids, e.g. "deep-tissue-massage-"; "" for
+    /// `content/faq.md`.
+    pub faq_id_prefix: &'a str,
+    /// For `content/faq.md`: every `##` section is a FAQ group (kind `Faq`),
+    /// and `###` questions before the first `##` form an untitled group (a
+    /// `Section` with an empty heading).
+    pub all_sections_faq: bool,
+    /// Ids the page template uses ("main", "top", …): never generated.
+    pub reserved_ids: &'a [&'a str],
+}
+
+impl std::fmt::Debug for RenderOptions<'_> {
+    fn fmt(&self, f: &mut std::fmt::Formatter<'_>) -> std::fmt::Result {
+        f.debug_struct("RenderOptions")
+            .field("first_line", &self.first_line)
+            .field("faq_id_prefix", &self.faq_id_prefix)
+            .field("all_sections_faq", &self.all_sections_faq)
+            .field("reserved_ids", &self.reserved_ids)
+            .finish_non_exhaustive()
+    }
+}
+
+/// Renders one document body. Never panics, whatever the input.
+pub fn render(source: &str, opts: &RenderOptions<'_>) -> Rendered {
+    walker::render(source, opts)
+}
+
+/// A rendered document and what the checks need to know about it.
+#[derive(Debug, Clone, Default, Serialize)]
+pub struct Rendered {
+    /// Everything before the first `##`.
+    pub intro_html: String,
+    /// Plain text of the intro's first paragraph, cut like
+    /// [`Section::excerpt`]: a fallback when front matter has no description.
+    pub intro_excerpt: String,
+    /// One per `##` heading, in order.
+    pub sections: Vec<Section>,
+    /// The notes (`[^1]` footnotes) of the whole document, numbered in order
+    /// of first mention: `<section class="footnotes" aria-label="Notes">`,
+    /// or "" when there are none. Definitions are taken out of the section
+    /// they are written in so every page shows them in one place.
+    pub footnotes_html: String,
+    /// The top-level h2 and h3 headings in order.
+    pub toc: Vec<TocEntry>,
+    /// Every heading, any level.
+    pub headings: Vec<HeadingInfo>,
+    /// Every link, including autolinks and bare URLs.
+    pub links: Vec<LinkInfo>,
+    /// Every image.
+    pub images: Vec<ImageInfo>,
+    /// The text a patient reads, for readability checks.
+    pub prose: Vec<ProseBlock>,
+    /// Destinations the resolver called broken.
+    pub broken_links: Vec<BrokenLink>,
+    /// Raw HTML blocks and inline tags, as written.
+    pub raw_html: Vec<RawHtml>,
+    /// Every table.
+    pub tables: Vec<TableInfo>,
+    /// Whether there is any fenced or indented code block.
+    pub has_code: bool,
+}
+
+impl Rendered {
+    /// The whole document as one body: intro, each section's heading and
+    /// content, then the notes. For standalone pages and the home intro.
+    pub fn full_html(&self) -> String {
+        let size = self.intro_html.len()
+            + self.footnotes_html.len()
+            + self
+                .sections
+                .iter()
+                .map(|s| s.heading_block_html.len() + s.html.len())
+                .sum::<usize>();
+        let mut html = String::with_capacity(size);
+        html.push_str(&self.intro_html);
+        for section in &self.sections {
+            html.push_str(&section.heading_block_html);
+            html.push_str(&section.html);
+        }
+        html.push_str(&self.footnotes_html);
+        html
+    }
+}
+
+/// One `##` section of a document.
 #[derive(Debug, Clone, Serialize)]
 pub struct Section {
+    /// Plain text of the heading (attributes like `{.benefits}` removed).
     pub heading: String,
+    /// Inline HTML of the heading text (emphasis, code), without links.
     pub heading_inline_html: String,
+    /// The complete `<h2 id="…">…</h2>` with its anchor link, as the article
+    /// page shows it ("" for the untitled FAQ group).
     pub heading_block_html: String,
+    /// The heading's element id.
     pub id: String,
+    /// What the section is about.
     pub kind: SectionKind,
+    /// File line of the heading.
     pub line: usize,
+    /// The content after the heading, as on the article page.
     pub html: String,
+    /// For topic kinds only (else ""): the same content with heading levels
+    /// raised by one (h3→h2, …), because on a topic page the section heading
+    /// is the page's h1.
     pub topic_html: String,
+    /// Plain text of the first paragraph (or first list items), cut at a
+    /// word boundary to at most 30 words, with "…" if cut.
     pub excerpt: String,
+    /// For kind `Faq`: each `###` question with its answer.
     pub faq: Vec<FaqItem>,
 }
+
+/// A question (`###` in a FAQ section) and its answer.
 #[derive(Debug, Clone, Serialize)]
 pub struct FaqItem {
+    /// Plain text of the question.
     pub question: String,
+    /// Inline HTML of the question, without links.
     pub question_inline_html: String,
+    /// `faq_id_prefix` + slug of the question (or its explicit `{#id}`),
+    /// unique in the document; also the id of its `<h3>`.
     pub id: String,
+    /// The answer's HTML (everything up to the next heading of level 3 or
+    /// higher).
     pub answer_html: String,
+    /// The answer's prose as plain text, paragraphs separated by a blank
+    /// line (code and tables left out).
     pub answer_text: String,
+    /// File line of the question.
     pub line: usize,
 }
+
+/// An entry of the table of contents.
 #[derive(Debug, Clone, Serialize)]
 pub struct TocEntry {
+    /// 2 or 3.
     pub level: u8,
+    /// The heading's element id.
     pub id: String,
+    /// Plain text of the heading.
     pub text: String,
 }
+
+/// A heading of any level.
 #[derive(Debug, Clone, Serialize)]
 pub struct HeadingInfo {
+    /// 1 to 6.
     pub level: u8,
+    /// Plain text.
     pub text: String,
+    /// Element id.
     pub id: String,
+    /// File line.
     pub line: usize,
+    /// Column, in characters.
     pub column: usize,
 }
+
+/// A link.
 #[derive(Debug, Clone, Serialize)]
 pub struct LinkInfo {
+    /// The destination as written.
     pub dest: String,
+    /// The final `href` after resolution.
     pub href: String,
+    /// Plain text of the link (image alt text included).
     pub text: String,
+    /// File line.
     pub line: usize,
+    /// Column, in characters.
     pub column: usize,
 }
+
+/// An image.
 #[derive(Debug, Clone, Serialize)]
 pub struct ImageInfo {
+    /// The source as written.
     pub src: String,
+    /// The final `src` after resolution.
     pub final_src: String,
+    /// Plain text of the alt text.
     pub alt: String,
+    /// File line.
     pub line: usize,
+    /// Column, in characters.
     pub column: usize,
 }
-#[derive(Debug, Clone, Serialize)]
-pub struct ProseBlock {
-    pub text: String,
-    pub line: usize,
-    pub column: usize,
-    pub section: Option<usize>,
-    pub kind: ProseKind,
-}
-#[derive(Debug, Clone, Copy, Serialize)]
-pub enum ProseKind {
-    Paragraph,
-    ListItem,
-    Callout,
-    FaqAnswer,
-}
+
+/// A destination the resolver called broken.
 #[derive(Debug, Clone, Serialize)]
 pub struct BrokenLink {
+    /// The destination as written.
     pub dest: String,
+    /// Why it is broken.
     pub message: String,
+    /// Link or image.
+    pub kind: LinkKind,
+    /// File line.
     pub line: usize,
+    /// Column, in characters.
     pub column: usize,
 }
+
+/// Raw HTML as written in the Markdown.
 #[derive(Debug, Clone, Serialize)]
 pub struct RawHtml {
+    /// The HTML (a whole block, or one inline tag).
     pub html: String,
+    /// Whether it is an inline tag rather than an HTML block.
+    pub inline: bool,
+    /// File line.
     pub line: usize,
+    /// Column, in characters.
     pub column: usize,
 }
+
+/// A table.
 #[derive(Debug, Clone, Serialize)]
 pub struct TableInfo {
+    /// File line.
     pub line: usize,
+    /// Column, in characters.
     pub column: usize,
+    /// False when every header cell is empty.
     pub has_header: bool,
 }
 
-pub fn slugify(text: &str) -> String {
-    let mut out = String::new();
-    for c in text.chars() {
-        if c.is_alphanumeric() {
-            out.extend(c.to_lowercase());
-        } else if !out.ends_with('-') {
-            out.push('-');
-        }
-    }
-    let s = out.trim_matches('-').to_string();
-    if s.is_empty() {
-        "section".into()
-    } else {
-        s
-    }
+/// A block of text a patient reads.
+#[derive(Debug, Clone, Serialize)]
+pub struct ProseBlock {
+    /// The text: link text kept; code, image alt text, URLs, footnote
+    /// markers and HTML left out; soft line breaks kept as '\n'.
+    pub text: String,
+    /// File line where the block's text starts.
+    pub line: usize,
+    /// Column, in characters.
+    pub column: usize,
+    /// Index into `sections`; `None` for the intro.
+    pub section: Option<usize>,
+    /// What kind of block it is.
+    pub kind: ProseKind,
 }
 
-pub fn render(source: &str, opts: &RenderOptions) -> Rendered {
-    use pulldown_cmark::{html, Event, HeadingLevel, Options, Parser, Tag};
-    let mut r = Rendered::default();
-    let mut cur: Option<(String, Vec<Event>)> = None;
-    let mut intro = Vec::new();
-    let mut in_h2 = false;
-    let mut htext = String::new();
-    for ev in Parser::new_ext(source, Options::all()) {
-        match &ev {
-            Event::Start(Tag::Heading {
-                level: HeadingLevel::H2,
-                ..
-            }) => {
-                in_h2 = true;
-                htext.clear();
-                if let Some((h, evs)) = cur.take() {
-                    push(&mut r, h, evs, opts);
-                }
-                continue;
-            }
-            Event::End(pulldown_cmark::TagEnd::Heading(HeadingLevel::H2)) => {
-                in_h2 = false;
-                cur = Some((htext.clone(), Vec::new()));
-                continue;
-            }
-            Event::Text(t) if in_h2 => {
-                htext.push_str(t);
-                continue;
-            }
-            _ if in_h2 => continue,
-            _ => {}
-        }
-        match &mut cur {
-            Some((_, evs)) => evs.push(ev),
-            None => intro.push(ev),
-        }
-    }
-    if let Some((h, evs)) = cur.take() {
-        push(&mut r, h, evs, opts);
-    }
-    html::push_html(&mut r.intro_html, intro.into_iter());
-    fn push(r: &mut Rendered, h: String, evs: Vec<Event>, opts: &RenderOptions) {
-        let mut s = String::new();
-        html::push_html(&mut s, evs.into_iter());
-        let id = slugify(&h);
-        let kind = opts.rules.classify(&h);
-        r.sections.push(Section {
-            heading: h.clone(),
-            heading_inline_html: h.clone(),
-            heading_block_html: format!("<h2 id=\"{id}\">{h}</h2>"),
-            id,
-            kind,
-            line: 1,
-            topic_html: s.clone(),
-            html: s.clone(),
-            excerpt: h.clone(),
-            faq: vec![],
-        });
-    }
-    r
+/// What kind of prose block.
+#[derive(Debug, Clone, Copy, PartialEq, Eq, Serialize)]
+#[serde(rename_all = "kebab-case")]
+pub enum ProseKind {
+    /// A paragraph.
+    Paragraph,
+    /// A list item's own text (nested lists are separate items).
+    ListItem,
+    /// A paragraph or list item in a GitHub alert.
+    Callout,
+    /// A paragraph or list item in a FAQ answer.
+    FaqAnswer,
 }

@@ -3,6 +3,12 @@
 //! A clinic picks a colour for its header and links without editing CSS. Text in that colour
 //! on white (and white text on it) must reach WCAG AA's 4.5:1, so a colour that fails is a
 //! build error that gives the ratio and a darker shade of the same hue that passes.
+//!
+//! Each colour is written three times, because the theme puts text in it on more than white:
+//! `--brand` as given (backgrounds with white text: the header, buttons), `--brand-on-light`
+//! (links and headings on the theme's lightly tinted boxes, darkened if need be so they still
+//! reach 4.5:1 there) and `--brand-on-dark` (the same in dark mode, a lighter tint of the hue
+//! that reaches 4.5:1 on the theme's dark surfaces). `--accent` gets the same three.
 
 use crate::config::Config;
 use crate::diagnostic::{Diagnostic, Diagnostics, Span};
@@ -52,10 +58,52 @@ impl Rgb {
         let d = |c: u8| (f64::from(c) * f).round().clamp(0.0, 255.0) as u8;
         Rgb(d(self.0), d(self.1), d(self.2))
     }
+
+    /// `self` moved a fraction `t` (0 to 1) of the way towards `other`.
+    fn mix(self, other: Rgb, t: f64) -> Rgb {
+        let m = |a: u8, b: u8| {
+            (f64::from(a) + (f64::from(b) - f64::from(a)) * t)
+                .round()
+                .clamp(0.0, 255.0) as u8
+        };
+        Rgb(m(self.0, other.0), m(self.1, other.1), m(self.2, other.2))
+    }
 }
 
 const WHITE: Rgb = Rgb(255, 255, 255);
 const MIN_RATIO: f64 = 4.5;
+/// A little above 4.5:1, so that rounding in a browser's colour maths cannot tip a derived
+/// shade under the line.
+const DERIVED_RATIO: f64 = 4.7;
+/// The darkest background the default theme puts text on in light mode (its tinted callouts
+/// and boxes are all lighter than this); `themes/default/static/css/style.css` keeps to it.
+const LIGHT_SURFACE: Rgb = Rgb(0xe9, 0xee, 0xf2);
+/// The lightest background the default theme puts text on in dark mode.
+const DARK_SURFACE: Rgb = Rgb(0x25, 0x2d, 0x34);
+
+/// The colour itself if it reaches [`DERIVED_RATIO`] on [`LIGHT_SURFACE`], else the first
+/// darker shade of the same hue that does.
+fn on_light(c: Rgb) -> Rgb {
+    let mut f = 1.0;
+    let mut out = c;
+    while out.contrast(LIGHT_SURFACE) < DERIVED_RATIO && f > 0.0 {
+        f -= 0.02;
+        out = c.darken(f);
+    }
+    out
+}
+
+/// The first tint of `c` (mixed with white) that reaches [`DERIVED_RATIO`] on
+/// [`DARK_SURFACE`]; brand colours are dark by rule, so some tint is always needed.
+fn on_dark(c: Rgb) -> Rgb {
+    let mut t = 0.0;
+    let mut out = c;
+    while out.contrast(DARK_SURFACE) < DERIVED_RATIO && t < 1.0 {
+        t += 0.02;
+        out = c.mix(WHITE, t);
+    }
+    out
+}
 
 /// Checks the brand colours; returns the CSS to write, or the errors.
 pub(crate) fn brand_css(config: &Config, config_text: &str) -> Result<String, Diagnostics> {
@@ -97,6 +145,8 @@ pub(crate) fn brand_css(config: &Config, config_text: &str) -> Result<String, Di
         }
         let name = if key == "color" { "brand" } else { "accent" };
         css.push_str(&format!("  --{name}: {};\n", rgb.hex()));
+        css.push_str(&format!("  --{name}-on-light: {};\n", on_light(rgb).hex()));
+        css.push_str(&format!("  --{name}-on-dark: {};\n", on_dark(rgb).hex()));
     }
     css.push_str("}\n");
     if diags.has_errors() {
@@ -134,5 +184,25 @@ mod tests {
         c.brand.color = Some("#0b6e4f".into());
         let css = brand_css(&c, "").expect("passes");
         assert!(css.contains("--brand: #0b6e4f;"));
+        assert!(css.contains("--brand-on-light: "));
+        assert!(css.contains("--brand-on-dark: "));
+    }
+
+    #[test]
+    fn derived_shades_pass_on_the_theme_surfaces() {
+        // Colours right at the 4.5:1 line, very dark ones, and saturated ones.
+        for hex in [
+            "#767676", "#0b6e4f", "#000000", "#1d5b79", "#b3261e", "#6a1b9a", "#005ea5",
+        ] {
+            let c = Rgb::parse(hex).expect("hex");
+            let light = on_light(c);
+            let dark = on_dark(c);
+            assert!(light.contrast(LIGHT_SURFACE) >= MIN_RATIO, "{hex} light");
+            assert!(light.contrast(WHITE) >= MIN_RATIO, "{hex} light on white");
+            assert!(dark.contrast(DARK_SURFACE) >= MIN_RATIO, "{hex} dark");
+        }
+        // A colour that already passes on the tinted surfaces is kept as it is.
+        let navy = Rgb(0x1d, 0x2b, 0x4f);
+        assert_eq!(on_light(navy), navy);
     }
 }

@@ -45,6 +45,7 @@ impl Renderer {
     pub fn new(theme: Theme, today: NaiveDate) -> Result<Renderer, Diagnostics> {
         let mut tera = Tera::default();
         tera.autoescape_on(vec![".html", ".xml"]);
+        tera.set_escape_fn(escape_html);
         let mut origins = HashMap::new();
         let mut latest: Vec<(String, String)> = Vec::new();
         let mut index: HashMap<String, usize> = HashMap::new();
@@ -171,6 +172,10 @@ impl Renderer {
             json_ld: Vec::new(),
             noindex: false,
             qr_svg: None,
+            og_type: "website",
+            image: None,
+            has_code: false,
+            printable: false,
         };
         let articles_link = LinkView {
             title: "Articles".into(),
@@ -187,6 +192,7 @@ impl Renderer {
                 if let Some(d) = h.and_then(|h| h.doc.front.description.clone()) {
                     pv.description = d;
                 }
+                pv.has_code = h.is_some_and(|h| h.rendered.has_code);
                 let view = HomeView {
                     title: h
                         .map(|h| h.doc.front.title.as_str())
@@ -246,6 +252,10 @@ impl Renderer {
                     pv.json_ld.push(ld::embed(&faq));
                 }
                 pv.qr_svg = qr::svg(&pv.permalink);
+                pv.og_type = "article";
+                pv.image = absolute_image(site, a);
+                pv.has_code = a.rendered.has_code;
+                pv.printable = true;
                 ctx.insert("article", &article_view(site, a, None, self.today));
                 "article.html"
             }
@@ -279,6 +289,10 @@ impl Renderer {
                     Some(kind.label()),
                 )));
                 pv.qr_svg = qr::svg(&pv.permalink);
+                pv.og_type = "article";
+                pv.image = absolute_image(site, a);
+                pv.has_code = a.rendered.has_code;
+                pv.printable = true;
                 ctx.insert("article", &article_view(site, a, Some(kind), self.today));
                 ctx.insert("topic", &tv);
                 "topic.html"
@@ -297,6 +311,8 @@ impl Renderer {
             PageRef::Faq => {
                 let view = faq_view(site);
                 pv.kind = "faq";
+                pv.has_code = site.faq_file.as_ref().is_some_and(|f| f.rendered.has_code)
+                    || site.articles.iter().any(|a| a.rendered.has_code);
                 pv.title = view.title.to_string();
                 if let Some(d) = site
                     .faq_file
@@ -372,6 +388,7 @@ impl Renderer {
             PageRef::Page(i) => {
                 let p = &site.pages[i];
                 pv.kind = "page";
+                pv.has_code = p.rendered.has_code;
                 pv.title = p.doc.front.title.clone();
                 pv.description = p.doc.front.description.clone().unwrap_or_default();
                 pv.noindex = p.doc.front.draft;
@@ -405,6 +422,36 @@ impl Renderer {
         ctx.insert("page", &pv);
         (template, ctx)
     }
+}
+
+/// Escapes text for HTML element content and quoted attribute values.
+///
+/// Tera's own escaper also turns every `/` into `&#x2F;`, which is valid but makes each URL in
+/// the page source unreadable for the clinic staff who look at it; the five characters below
+/// are all that HTML needs escaped where templates put values (text and quoted attributes).
+fn escape_html(input: &str) -> String {
+    let mut out = String::with_capacity(input.len() + input.len() / 8);
+    for c in input.chars() {
+        match c {
+            '&' => out.push_str("&amp;"),
+            '<' => out.push_str("&lt;"),
+            '>' => out.push_str("&gt;"),
+            '"' => out.push_str("&quot;"),
+            '\'' => out.push_str("&#39;"),
+            c => out.push(c),
+        }
+    }
+    out
+}
+
+/// The absolute address of an article's lead image, for Open Graph (which needs one).
+fn absolute_image(site: &Site, a: &crate::site::Article) -> Option<String> {
+    let url = crate::site::image_url(site, a)?;
+    if crate::site::is_external_url(&url) {
+        return Some(url);
+    }
+    let path = url.strip_prefix(&site.config.base_path).unwrap_or(&url);
+    Some(site.config.permalink(path))
 }
 
 /// A redirect page for an old address: works without JavaScript via meta refresh, and tells

@@ -121,6 +121,15 @@ pub struct PageView {
     pub noindex: bool,
     /// A QR code (inline SVG) of `permalink`, on article and topic pages, for print.
     pub qr_svg: Option<String>,
+    /// Open Graph type: `article` for article and topic pages, else `website`.
+    pub og_type: &'static str,
+    /// Absolute URL of the page's image (an article's lead image), for Open Graph.
+    pub image: Option<String>,
+    /// Whether the page shows highlighted code, so the theme links `highlight.css` only there.
+    pub has_code: bool,
+    /// Whether the page is a handout worth printing (article and topic pages): the theme
+    /// shows its "Print this page" button and loads `js/print.js` there.
+    pub printable: bool,
 }
 
 /// A date as shown and as machine-readable.
@@ -261,10 +270,17 @@ pub struct ArticleView<'a> {
     pub intro_html: &'a str,
     /// The sections.
     pub sections: Vec<SectionView<'a>>,
+    /// The notes (`[^1]` footnotes) of the whole article as one `<section class="footnotes">`,
+    /// or "" when there are none. Topic pages show them too, so their note links resolve.
+    pub footnotes_html: &'a str,
     /// Table of contents (h2 and h3).
     pub toc: &'a [TocEntry],
     /// The article's pages: full article first, then its topic pages.
     pub pages: Vec<ArticlePageLink>,
+    /// The part before the one being shown, in `pages` order (none on the full article).
+    pub previous: Option<ArticlePageLink>,
+    /// The part after the one being shown, in `pages` order.
+    pub next: Option<ArticlePageLink>,
     /// The article's own FAQ.
     pub faq: Vec<FaqItemView<'a>>,
     /// Words of prose.
@@ -580,6 +596,12 @@ pub(crate) fn article_view<'a>(
                 .then(|| c.url(&a.topic_path(s.kind))),
         })
         .collect();
+    let pages = article_pages(site, a, current);
+    let at = pages.iter().position(|p| p.current).unwrap_or(0);
+    // The full article holds every part, so it offers no "next part"; topic pages step
+    // through the parts and back to the full article.
+    let previous = (current.is_some() && at > 0).then(|| pages[at - 1].clone());
+    let next = current.and_then(|_| pages.get(at + 1).cloned());
     ArticleView {
         title: &f.title,
         description: f.description.as_deref(),
@@ -602,9 +624,12 @@ pub(crate) fn article_view<'a>(
             alt: f.image_alt.clone().unwrap_or_default(),
         }),
         intro_html: &a.rendered.intro_html,
+        footnotes_html: &a.rendered.footnotes_html,
         sections,
         toc: &a.rendered.toc,
-        pages: article_pages(site, a, current),
+        pages,
+        previous,
+        next,
         faq: a.faq().map(FaqItemView::from).collect(),
         words: a.words,
         reading_minutes: a.reading_minutes,

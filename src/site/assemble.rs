@@ -8,7 +8,7 @@ use super::{Article, Extra, Page, Site};
 use crate::config::Config;
 use crate::content::{Discovered, DocKind, Document};
 use crate::diagnostic::{Diagnostic, Diagnostics, Span};
-use crate::markdown::{self, slugify, RenderOptions, Rendered};
+use crate::markdown::{self, slugify, LinkKind, RenderOptions, Rendered};
 use chrono::Months;
 use rayon::prelude::*;
 use std::collections::HashMap;
@@ -121,54 +121,10 @@ pub fn assemble(
         }
     }
 
-    let rules = &config.topics;
-    let render = |doc: &Document, page_path: &str, faq_prefix: &str, all_faq: bool| -> Rendered {
-        let links = DocLinks {
-            map: &map,
-            dir: doc.dir(),
-            page_path,
-        };
-        markdown::render(
-            doc.body(),
-            &RenderOptions {
-                first_line: doc.body_line,
-                rules,
-                links: &links,
-                faq_id_prefix: faq_prefix,
-                all_sections_faq: all_faq,
-                reserved_ids: RESERVED_IDS,
-            },
-        )
-    };
-
     let rendered_articles: Vec<(Article, Diagnostics)> = articles_docs
         .into_par_iter()
         .zip(article_slugs.into_par_iter())
-        .map(|(doc, slug)| {
-            let path = format!("articles/{slug}/");
-            let rendered = render(&doc, &path, &format!("{slug}-"), false);
-            let mut d = broken_links(&doc, &rendered);
-            d.extend(check_image(&doc, &map));
-            let words: usize = rendered
-                .prose
-                .iter()
-                .map(|p| p.text.split_whitespace().count())
-                .sum();
-            let next_review = doc
-                .front
-                .reviewed
-                .and_then(|r| r.checked_add_months(Months::new(config.review_interval_months)));
-            let article = Article {
-                doc,
-                slug,
-                path,
-                rendered,
-                next_review,
-                words,
-                reading_minutes: reading_minutes(words),
-            };
-            (article, d)
-        })
+        .map(|(doc, slug)| build_article(doc, slug, &map, &config))
         .collect();
     let mut articles = Vec::with_capacity(rendered_articles.len());
     for (a, d) in rendered_articles {
@@ -181,7 +137,7 @@ pub fn assemble(
         .zip(page_slugs.into_par_iter())
         .map(|(doc, slug)| {
             let path = format!("{slug}/");
-            let rendered = render(&doc, &path, "", false);
+            let rendered = render_doc(&doc, &map, &config, &path, "", false);
             Page {
                 doc,
                 slug,
@@ -194,35 +150,18 @@ pub fn assemble(
         diags.extend(broken_links(&p.doc, &p.rendered));
     }
     let home = home_doc.map(|doc| {
-        let rendered = render(&doc, "", "", false);
+        let rendered = render_doc(&doc, &map, &config, "", "", false);
         Extra { doc, rendered }
     });
     let faq_file = faq_doc.map(|doc| {
-        let rendered = render(&doc, "faq/", "", true);
+        let rendered = render_doc(&doc, &map, &config, "faq/", "", true);
         Extra { doc, rendered }
     });
     for e in home.iter().chain(faq_file.iter()) {
         diags.extend(broken_links(&e.doc, &e.rendered));
     }
 
-    // Sort for stable listings, then fix the bundle asset indexes to the new order.
-    let mut order: Vec<usize> = (0..articles.len()).collect();
-    order.sort_by(|&a, &b| {
-        let (x, y) = (&articles[a], &articles[b]);
-        x.title()
-            .to_lowercase()
-            .cmp(&y.title().to_lowercase())
-            .then(x.slug.cmp(&y.slug))
-    });
-    let mut new_index = vec![0; articles.len()];
-    for (new, &old) in order.iter().enumerate() {
-        new_index[old] = new;
-    }
-    let mut slots: Vec<Option<Article>> = articles.into_iter().map(Some).collect();
-    let articles: Vec<Article> = order.iter().filter_map(|&i| slots[i].take()).collect();
-    for asset in &mut bundle_assets {
-        asset.0 = new_index[asset.0];
-    }
+    let articles = sort_articles(articles, &mut bundle_assets);
     pages.sort_by(|a, b| a.doc.front.title.cmp(&b.doc.front.title));
 
     let faq = build_faq(faq_file.as_ref(), &articles);
@@ -241,6 +180,94 @@ pub fn assemble(
     };
     diags.extend(super::pages::check_aliases(&site));
     (site, diags)
+}
+
+/// Renders one document's Markdown, resolving its links against `map`. `page_path` is the site
+/// path the document becomes; `faq_prefix` keeps its FAQ ids unique site-wide.
+pub(crate) fn render_doc(
+    doc: &Document,
+    map: &LinkMap,
+    config: &Config,
+    page_path: &str,
+    faq_prefix: &str,
+    all_faq: bool,
+) -> Rendered {
+    let links = DocLinks {
+        map,
+        dir: doc.dir(),
+        page_path,
+    };
+    markdown::render(
+        doc.body(),
+        &RenderOptions {
+            first_line: doc.body_line,
+            rules: &config.topics,
+            links: &links,
+            faq_id_prefix: faq_prefix,
+            all_sections_faq: all_faq,
+            reserved_ids: RESERVED_IDS,
+        },
+    )
+}
+
+/// Renders one article and derives what the site shows about it (reading time, next review),
+/// with its broken links and a missing lead image as diagnostics. Serve calls this for the one
+/// article that changed.
+pub(crate) fn build_article(
+    doc: Document,
+    slug: String,
+    map: &LinkMap,
+    config: &Config,
+) -> (Article, Diagnostics) {
+    let path = format!("articles/{slug}/");
+    let rendered = render_doc(&doc, map, config, &path, &format!("{slug}-"), false);
+    let mut d = broken_links(&doc, &rendered);
+    d.extend(check_image(&doc, map));
+    let words: usize = rendered
+        .prose
+        .iter()
+        .map(|p| p.text.split_whitespace().count())
+        .sum();
+    let next_review = doc
+        .front
+        .reviewed
+        .and_then(|r| r.checked_add_months(Months::new(config.review_interval_months)));
+    let article = Article {
+        doc,
+        slug,
+        path,
+        rendered,
+        next_review,
+        words,
+        reading_minutes: reading_minutes(words),
+    };
+    (article, d)
+}
+
+/// Sorts articles by title (then slug) for stable listings and fixes the bundle asset
+/// indexes to the new order.
+pub(crate) fn sort_articles(
+    articles: Vec<Article>,
+    bundle_assets: &mut [(usize, PathBuf, String)],
+) -> Vec<Article> {
+    let mut order: Vec<usize> = (0..articles.len()).collect();
+    order.sort_by(|&a, &b| {
+        let (x, y) = (&articles[a], &articles[b]);
+        x.title()
+            .to_lowercase()
+            .cmp(&y.title().to_lowercase())
+            .then(x.slug.cmp(&y.slug))
+    });
+    let mut new_index = vec![0; articles.len()];
+    for (new, &old) in order.iter().enumerate() {
+        new_index[old] = new;
+    }
+    let mut slots: Vec<Option<Article>> = articles.into_iter().map(Some).collect();
+    let sorted: Vec<Article> = order.iter().filter_map(|&i| slots[i].take()).collect();
+    for asset in bundle_assets.iter_mut() {
+        asset.0 = new_index[asset.0];
+    }
+    sorted
 }
 
 /// Minutes to read `words` at about 200 words a minute, at least one for any text.
@@ -286,23 +313,27 @@ fn assign_slugs(docs: &[Document], prefix: &str, diags: &mut Diagnostics) -> Vec
     slugs
 }
 
-fn broken_links(doc: &Document, rendered: &Rendered) -> Diagnostics {
+pub(crate) fn broken_links(doc: &Document, rendered: &Rendered) -> Diagnostics {
     let mut d = Diagnostics::new();
     for b in &rendered.broken_links {
+        let help = match b.kind {
+            LinkKind::Image => "put the image beside the article's index.md (a page bundle) or under static/ and write `/name.jpg`",
+            LinkKind::Link => "link to another article by its file, relative to this one, e.g. `[heat therapy](heat-therapy.md)`",
+        };
         d.push(
             Diagnostic::error(
                 "links/broken",
                 Span::at(&doc.path, b.line, b.column),
                 format!("link to `{}` goes nowhere: {}", b.dest, b.message),
             )
-            .with_help("link to another article by its file, relative to this one, e.g. `[heat therapy](heat-therapy.md)`"),
+            .with_help(help),
         );
     }
     d
 }
 
 /// The lead image named in front matter must exist.
-fn check_image(doc: &Document, map: &LinkMap) -> Option<Diagnostic> {
+pub(crate) fn check_image(doc: &Document, map: &LinkMap) -> Option<Diagnostic> {
     let image = doc.front.image.as_deref()?.trim();
     if image.is_empty() || super::links::is_external(image) {
         return None;

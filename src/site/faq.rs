@@ -2,6 +2,7 @@
 
 use super::{Article, Extra};
 use crate::markdown::{FaqItem, SectionKind};
+use std::collections::HashSet;
 
 /// Where a group of questions comes from.
 #[derive(Debug, Clone, Copy, PartialEq, Eq)]
@@ -57,5 +58,28 @@ pub(crate) fn build_faq(faq_file: Option<&Extra>, articles: &[Article]) -> Vec<F
             });
         }
     }
+    make_group_ids_unique(&mut groups);
     groups
+}
+
+/// All groups share one page with every question, so a group id must differ from every
+/// question id and from the other groups' ids: faq.md's group "Massage" and the article
+/// `massage` would both be `group-massage`, and a faq.md question "Group appointments" is
+/// `group-appointments`. Question ids are never changed (links point at them); a clashing
+/// group id gets a number.
+fn make_group_ids_unique(groups: &mut [FaqGroup]) {
+    let mut taken: HashSet<String> = groups
+        .iter()
+        .flat_map(|g| g.items.iter().map(|q| q.id.clone()))
+        .collect();
+    for g in groups.iter_mut() {
+        let mut id = g.id.clone();
+        let mut n = 2;
+        while taken.contains(&id) {
+            id = format!("{}-{n}", g.id);
+            n += 1;
+        }
+        taken.insert(id.clone());
+        g.id = id;
+    }
 }

@@ -85,7 +85,7 @@ impl LinkResolver for DocLinks<'_> {
             }
             if self.map.drafts.contains(&joined) {
                 return LinkTarget::Broken(format!(
-                    "`{}` is a draft and is not published in this build",
+                    "`{}` is a draft and is not published in this build (add --drafts to include drafts)",
                     joined.display()
                 ));
             }

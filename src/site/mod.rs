@@ -11,6 +11,7 @@ mod links;
 mod pages;
 mod taxonomy;
 mod topics;
+mod update;
 
 pub use assemble::{assemble, image_url, reading_minutes, RESERVED_IDS};
 pub use faq::{FaqGroup, FaqSource};
@@ -19,6 +20,7 @@ pub use links::normalise as normalise_path;
 pub use pages::{Alias, OutputFile, PageRef};
 pub use taxonomy::Tag;
 pub use topics::{HubEntry, Topic};
+pub use update::{stale_pages, update_document, SiteLinks, Stale, Update, UpdateError};
 
 use crate::config::Config;
 use crate::content::Document;

@@ -8,6 +8,7 @@ use super::Site;
 use crate::diagnostic::{Diagnostic, Diagnostics, Span};
 use crate::markdown::SectionKind;
 use std::collections::HashMap;
+use std::path::Path;
 
 /// One HTML page of the site.
 #[derive(Debug, Clone, Copy, PartialEq, Eq, Hash)]
@@ -177,6 +178,16 @@ pub(crate) fn check_aliases(site: &Site) -> Diagnostics {
             );
         }
     }
+    // Files written after the pages would silently replace a redirect at the same path.
+    for f in OutputFile::ALL {
+        taken.insert(
+            f.output_path().into(),
+            format!("the generated /{}", f.output_path()),
+        );
+    }
+    for (_, src, out) in &site.bundle_assets {
+        taken.insert(out.clone(), format!("the file {}", src.display()));
+    }
     for a in &site.articles {
         for alias in &a.doc.front.aliases {
             let span = Span::at(&a.doc.path, a.doc.front.line_of("aliases"), 1);
@@ -190,7 +201,14 @@ pub(crate) fn check_aliases(site: &Site) -> Diagnostics {
                     .with_help("write old addresses as paths such as `/old/deep-tissue.html`"),
                 ),
                 Some(out) => {
-                    if let Some(owner) = taken.get(&out) {
+                    let in_static = Path::new("static").join(&out);
+                    let owner = taken.get(&out).cloned().or_else(|| {
+                        site.root
+                            .join(&in_static)
+                            .is_file()
+                            .then(|| format!("the file {}", in_static.display()))
+                    });
+                    if let Some(owner) = owner {
                         diags.push(
                             Diagnostic::error(
                                 "urls/alias",

@@ -39,6 +39,6 @@ pub(crate) fn build_tags(articles: &[Article]) -> Vec<Tag> {
         }
     }
     let mut tags: Vec<Tag> = by_slug.into_values().collect();
-    tags.sort_by(|a, b| a.name.to_lowercase().cmp(&b.name.to_lowercase()));
+    tags.sort_by_key(|t| t.name.to_lowercase());
     tags
 }

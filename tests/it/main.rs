@@ -2,3 +2,13 @@
 //! user would see (parsed HTML, files, messages, exit status).
 
 mod harness;
+
+mod build;
+mod check;
+mod cli;
+mod errors;
+mod faq;
+mod links;
+mod readability;
+mod serve;
+mod topics;

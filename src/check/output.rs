@@ -1,0 +1,371 @@
+//! How `handout check` shows what it found: compiler-style text with a summary table, or one
+//! JSON object for CI and other tools. Everything goes to standard output, because the
+//! findings are the command's result, not a side note.
+
+use super::review::DueEntry;
+use super::{ArticleSummary, CheckReport};
+use crate::cli::Format;
+use crate::diagnostic::{Diagnostic, Diagnostics};
+use chrono::NaiveDate;
+use serde_json::{json, Value};
+use std::fmt::Write as _;
+use std::io::Write as _;
+use std::path::Path;
+
+/// Prints a finished check.
+pub fn print_report(report: &CheckReport, format: Format) {
+    let text = match format {
+        Format::Text => report_text(report),
+        Format::Json => {
+            let mut s = report_json(report).to_string();
+            s.push('\n');
+            s
+        }
+    };
+    emit(&text);
+}
+
+/// Prints the findings of a site that could not be loaded at all.
+pub fn print_failed_load(diags: &Diagnostics, format: Format) {
+    let text = match format {
+        Format::Text => {
+            let mut s = diagnostics_text(diags);
+            let _ = writeln!(
+                s,
+                "Check stopped: the site could not be loaded ({}).",
+                counts(diags)
+            );
+            s
+        }
+        Format::Json => {
+            json!({"articles": [], "diagnostics": diagnostics_json(diags)}).to_string() + "\n"
+        }
+    };
+    emit(&text);
+}
+
+/// Prints the `--due` list.
+pub fn print_due(entries: &[DueEntry], diags: &Diagnostics, format: Format, today: NaiveDate) {
+    let text = match format {
+        Format::Text => due_text(entries, diags, today),
+        Format::Json => {
+            let due: Vec<Value> = entries
+                .iter()
+                .map(|e| {
+                    json!({
+                        "path": path_str(&e.path),
+                        "title": e.title,
+                        "next_review": e.next_review.map(|d| d.to_string()),
+                        "days_left": e.days_left,
+                        "reviewed": e.reviewed.map(|d| d.to_string()),
+                        "reviewer": e.reviewer,
+                    })
+                })
+                .collect();
+            json!({"today": today.to_string(), "due": due, "diagnostics": diagnostics_json(diags)})
+                .to_string()
+                + "\n"
+        }
+    };
+    emit(&text);
+}
+
+fn emit(text: &str) {
+    let stdout = std::io::stdout();
+    let mut w = stdout.lock();
+    // A closed pipe (`handout check | head`) is not an error worth a panic.
+    let _ = w.write_all(text.as_bytes());
+    let _ = w.flush();
+}
+
+/// A site-relative path with `/` separators on every platform.
+fn path_str(p: &Path) -> String {
+    p.to_string_lossy().replace('\\', "/")
+}
+
+/// One finding as `path:line:col: severity[rule]: message` and an indented help block.
+pub fn diagnostic_text(d: &Diagnostic) -> String {
+    let mut s = format!("{}: {}[{}]: {}", d.span, d.severity, d.rule, d.message);
+    if let Some(help) = &d.help {
+        let mut lines = help.lines();
+        if let Some(first) = lines.next() {
+            let _ = write!(s, "\n  help: {first}");
+        }
+        for l in lines {
+            let _ = write!(s, "\n        {l}");
+        }
+    }
+    s
+}
+
+fn diagnostics_text(diags: &Diagnostics) -> String {
+    let mut s = String::new();
+    for d in diags {
+        s.push_str(&diagnostic_text(d));
+        s.push('\n');
+    }
+    s
+}
+
+fn counts(diags: &Diagnostics) -> String {
+    let n = |k: usize, w: &str| match k {
+        0 => format!("no {w}s"),
+        1 => format!("1 {w}"),
+        k => format!("{k} {w}s"),
+    };
+    format!(
+        "{}, {}",
+        n(diags.error_count(), "error"),
+        n(diags.warning_count(), "warning")
+    )
+}
+
+fn report_text(r: &CheckReport) -> String {
+    let mut s = diagnostics_text(&r.diagnostics);
+    if !r.diagnostics.is_empty() {
+        s.push('\n');
+    }
+    s.push_str(&summary_table(&r.articles, r.today));
+    let _ = writeln!(
+        s,
+        "Checked {} articles and {} pages in {:.2} s: {} (reading grade target {}).",
+        r.articles.len(),
+        r.pages,
+        r.elapsed.as_secs_f64(),
+        counts(&r.diagnostics),
+        r.target_grade
+    );
+    s
+}
+
+/// The per-article table: words, reading time, grades and the next review.
+fn summary_table(articles: &[ArticleSummary], today: NaiveDate) -> String {
+    if articles.is_empty() {
+        return String::new();
+    }
+    let width = articles
+        .iter()
+        .map(|a| path_str(&a.path).chars().count())
+        .max()
+        .unwrap_or(7)
+        .max(7);
+    let mut s = format!(
+        "{:<width$}  {:>6}  {:>4}  {:>5}  {:>5}  {:>5}  {}\n",
+        "Article", "Words", "Min", "FK", "SMOG", "FRE", "Review due"
+    );
+    for a in articles {
+        let sc = &a.reading.scores;
+        let due = match a.next_review {
+            None => "not reviewed".to_string(),
+            Some(d) if d < today => format!("{d} (overdue)"),
+            Some(d) => d.to_string(),
+        };
+        let _ = writeln!(
+            s,
+            "{:<width$}  {:>6}  {:>4}  {:>5.1}  {:>5.1}  {:>5.1}  {}",
+            path_str(&a.path),
+            sc.words,
+            a.reading_minutes,
+            sc.flesch_kincaid_grade,
+            sc.smog_grade,
+            sc.flesch_reading_ease,
+            due
+        );
+    }
+    s
+}
+
+fn due_text(entries: &[DueEntry], diags: &Diagnostics, today: NaiveDate) -> String {
+    let mut s = diagnostics_text(diags);
+    if !diags.is_empty() {
+        s.push('\n');
+    }
+    let dash = || "-".to_string();
+    let rows: Vec<[String; 5]> = entries
+        .iter()
+        .map(|e| {
+            [
+                e.next_review
+                    .map(|d| d.to_string())
+                    .unwrap_or_else(|| "never reviewed".into()),
+                e.days_left
+                    .map(|d| {
+                        if d < 0 {
+                            format!("{d} (overdue)")
+                        } else {
+                            d.to_string()
+                        }
+                    })
+                    .unwrap_or_else(dash),
+                e.reviewed.map(|d| d.to_string()).unwrap_or_else(dash),
+                e.reviewer.clone().unwrap_or_else(dash),
+                path_str(&e.path),
+            ]
+        })
+        .collect();
+    let head = [
+        "Next review",
+        "Days left",
+        "Reviewed",
+        "Reviewer",
+        "Article",
+    ];
+    let mut w = head.map(|h| h.chars().count());
+    for r in &rows {
+        for (i, c) in r.iter().enumerate() {
+            w[i] = w[i].max(c.chars().count());
+        }
+    }
+    let line = |cells: [&str; 5]| {
+        format!(
+            "{:<a$}  {:>b$}  {:<c$}  {:<d$}  {}\n",
+            cells[0],
+            cells[1],
+            cells[2],
+            cells[3],
+            cells[4],
+            a = w[0],
+            b = w[1],
+            c = w[2],
+            d = w[3]
+        )
+    };
+    s.push_str(&line(head));
+    for r in &rows {
+        s.push_str(&line([&r[0], &r[1], &r[2], &r[3], &r[4]]));
+    }
+    let _ = writeln!(
+        s,
+        "{} articles, soonest review first (as of {today}).",
+        entries.len()
+    );
+    s
+}
+
+/// A number for JSON, rounded to two decimals; `null` if it is not finite.
+fn num(x: f64) -> Value {
+    if x.is_finite() {
+        json!((x * 100.0).round() / 100.0)
+    } else {
+        Value::Null
+    }
+}
+
+/// Seconds for JSON, rounded to milliseconds.
+fn num3(x: f64) -> Value {
+    json!((x * 1000.0).round() / 1000.0)
+}
+
+/// The findings as JSON objects.
+pub fn diagnostics_json(diags: &Diagnostics) -> Vec<Value> {
+    diags
+        .iter()
+        .map(|d| {
+            json!({
+                "path": path_str(&d.span.path),
+                "line": d.span.line,
+                "column": d.span.column,
+                "severity": d.severity,
+                "rule": d.rule,
+                "message": d.message,
+                "hint": d.help,
+            })
+        })
+        .collect()
+}
+
+/// The whole report as one JSON object.
+pub fn report_json(r: &CheckReport) -> Value {
+    let articles: Vec<Value> = r
+        .articles
+        .iter()
+        .map(|a| {
+            let s = &a.reading.scores;
+            let topics: Vec<Value> = a
+                .reading
+                .topics
+                .iter()
+                .map(|t| {
+                    json!({
+                        "topic": t.kind.key(),
+                        "url": t.path,
+                        "words": t.scores.words,
+                        "sentences": t.scores.sentences,
+                        "flesch_kincaid_grade": num(t.scores.flesch_kincaid_grade),
+                        "smog_grade": num(t.scores.smog_grade),
+                        "flesch_reading_ease": num(t.scores.flesch_reading_ease),
+                    })
+                })
+                .collect();
+            let hardest: Vec<Value> = a
+                .reading
+                .hardest
+                .iter()
+                .map(|h| {
+                    json!({
+                        "text": h.text,
+                        "line": h.line,
+                        "words": h.words,
+                        "long_words": h.long_words,
+                        "grade": num(h.grade),
+                        "reason": h.reason,
+                    })
+                })
+                .collect();
+            json!({
+                "path": path_str(&a.path),
+                "url": a.url,
+                "title": a.title,
+                "words": s.words,
+                "sentences": s.sentences,
+                "syllables": s.syllables,
+                "polysyllables": s.polysyllables,
+                "characters": s.characters,
+                "flesch_kincaid_grade": num(s.flesch_kincaid_grade),
+                "smog_grade": num(s.smog_grade),
+                "flesch_reading_ease": num(s.flesch_reading_ease),
+                "automated_readability_index": num(s.automated_readability_index),
+                "reading_minutes": a.reading_minutes,
+                "reviewed": a.reviewed.map(|d| d.to_string()),
+                "reviewer": a.reviewer,
+                "next_review": a.next_review.map(|d| d.to_string()),
+                "days_left": a.days_left,
+                "topics": topics,
+                "hardest_sentences": hardest,
+            })
+        })
+        .collect();
+    json!({
+        "site": {
+            "title": r.site_title,
+            "reading_grade_target": r.target_grade,
+            "today": r.today.to_string(),
+            "pages_checked": r.pages,
+            "seconds": num3(r.elapsed.as_secs_f64()),
+            "timings": r.timings.iter().map(|(k, v)| (k.to_string(), num3(v.as_secs_f64()))).collect::<serde_json::Map<String, Value>>(),
+        },
+        "summary": {
+            "articles": r.articles.len(),
+            "errors": r.diagnostics.error_count(),
+            "warnings": r.diagnostics.warning_count(),
+        },
+        "articles": articles,
+        "diagnostics": diagnostics_json(&r.diagnostics),
+    })
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+    use crate::diagnostic::Span;
+
+    #[test]
+    fn prints_rule_and_indented_help() {
+        let d =
+            Diagnostic::warning("a11y/x", Span::at("a.md", 3, 2), "bad").with_help("first\nsecond");
+        assert_eq!(
+            diagnostic_text(&d),
+            "a.md:3:2: warning[a11y/x]: bad\n  help: first\n        second"
+        );
+    }
+}

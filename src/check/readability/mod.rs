@@ -1,0 +1,249 @@
+//! Readability scores for `handout check` (issue 4): how hard a page's prose
+//! is to read, and which sentences make it so.
+//!
+//! Patient materials should read at about school grade 6 to 8 (DOMAIN.md §1),
+//! so the checker reports several standard measures, because tools disagree
+//! by up to two grades: Flesch–Kincaid grade, SMOG grade (the one most
+//! recommended for health text), Flesch Reading Ease, and the Automated
+//! Readability Index as a syllable-free cross-check. The formulas are those
+//! of DOMAIN.md §1, unclamped, with 0.0 for empty input.
+//!
+//! The input is a list of [`Passage`]s (paragraphs, list items, FAQ answers),
+//! already stripped of Markdown; each ends a sentence at its end. The pieces:
+//!
+//! - `sentences.rs` splits a passage into sentences, surviving abbreviations,
+//!   decimals, list markers and ellipses;
+//! - `words.rs` splits a sentence into words (hyphenated compounds and
+//!   numbers count as one word each);
+//! - `syllables.rs` counts syllables from an embedded part of the CMU
+//!   Pronouncing Dictionary, falling back to the spelling rules of `rules.rs`;
+//! - `hardest.rs` ranks sentences for an editor to rewrite.
+//!
+//! Accuracy is checked against the Python package textstat on the fixture
+//! texts in `tests/fixtures/readability/` (see the README there for where the
+//! two differ and why).
+//!
+//! SMOG was normed on samples of 30 sentences, so on a short page it moves a
+//! lot with one sentence; callers decide how short is too short to judge.
+//!
+//! Nothing here depends on the rest of the crate, and nothing allocates per
+//! word: a release build scores about 11 million words a second on one core
+//! (0.1 ms for a 1,200-word article; `readability::throughput` in the
+//! integration tests measures it).
+
+mod hardest;
+mod rules;
+mod sentences;
+mod syllables;
+mod words;
+
+use serde::Serialize;
+
+pub use hardest::hardest_sentences;
+pub use sentences::split_sentences;
+pub use syllables::count_syllables;
+
+/// One block of prose a patient reads (a paragraph, a list item, a FAQ
+/// answer, a callout paragraph), already stripped of Markdown syntax, code,
+/// URLs and image alt text. Each block ends a sentence at its end even
+/// without final punctuation (a list item without a period counts as a
+/// sentence). `text` may contain newlines (a paragraph spanning lines).
+#[derive(Debug, Clone, Copy, PartialEq, Eq)]
+pub struct Passage<'a> {
+    /// The prose itself.
+    pub text: &'a str,
+    /// The 1-based line in the source file where the block starts.
+    pub line: usize,
+}
+
+/// Scores for a body of prose. All zero for input without words.
+#[derive(Debug, Clone, Default, PartialEq, Serialize)]
+pub struct Scores {
+    /// Words, numbers included; a hyphenated compound is one word.
+    pub words: usize,
+    /// Sentences, each block ending at least one.
+    pub sentences: usize,
+    /// Syllables in all words.
+    pub syllables: usize,
+    /// Words of three or more syllables, counted every time they occur.
+    pub polysyllables: usize,
+    /// Letters and digits in words (for the Automated Readability Index).
+    pub characters: usize,
+    /// 0.39 × words per sentence + 11.8 × syllables per word − 15.59.
+    pub flesch_kincaid_grade: f64,
+    /// 1.0430 × √(polysyllables × 30 / sentences) + 3.1291.
+    pub smog_grade: f64,
+    /// 206.835 − 1.015 × words per sentence − 84.6 × syllables per word;
+    /// higher is easier, and very dense text goes below 0.
+    pub flesch_reading_ease: f64,
+    /// 4.71 × characters per word + 0.5 × words per sentence − 21.43.
+    pub automated_readability_index: f64,
+    /// Minutes to read at about 200 words a minute, rounded up; at least 1
+    /// when there are words.
+    pub reading_minutes: u32,
+}
+
+/// A sentence that makes the text hard, for an editor to rewrite.
+#[derive(Debug, Clone, PartialEq, Serialize)]
+pub struct HardSentence {
+    /// The sentence, with runs of whitespace (line breaks) made single spaces.
+    pub text: String,
+    /// The 1-based source line the sentence starts on.
+    pub line: usize,
+    /// Words in the sentence.
+    pub words: usize,
+    /// Words of three or more syllables in the sentence.
+    pub long_words: usize,
+    /// Flesch–Kincaid grade of the sentence on its own, at least 0.
+    pub grade: f64,
+    /// Why it is hard, e.g. "32 words; 6 words of 3+ syllables (osteoporosis,
+    /// inflammation, physiotherapy)".
+    pub reason: String,
+}
+
+/// Words per minute for [`Scores::reading_minutes`]: a common figure for
+/// adults reading plain English on a screen.
+const WORDS_PER_MINUTE: usize = 200;
+
+/// Syllables from which a word counts as long (polysyllable).
+const LONG_WORD_SYLLABLES: usize = 3;
+
+/// Word, syllable and character totals of some text.
+#[derive(Debug, Clone, Copy, Default)]
+pub(crate) struct Counts {
+    pub(crate) words: usize,
+    pub(crate) syllables: usize,
+    pub(crate) polysyllables: usize,
+    pub(crate) characters: usize,
+}
+
+impl Counts {
+    /// Counts the words of one sentence.
+    pub(crate) fn of(sentence: &str) -> Counts {
+        let mut counts = Counts::default();
+        for word in words::words(sentence) {
+            let syllables = count_syllables(word);
+            counts.words += 1;
+            counts.syllables += syllables;
+            counts.polysyllables += usize::from(syllables >= LONG_WORD_SYLLABLES);
+            counts.characters += word.chars().filter(|c| c.is_alphanumeric()).count();
+        }
+        counts
+    }
+
+    fn add(&mut self, other: Counts) {
+        self.words += other.words;
+        self.syllables += other.syllables;
+        self.polysyllables += other.polysyllables;
+        self.characters += other.characters;
+    }
+}
+
+/// Flesch–Kincaid grade of `words` in `sentences` with `syllables`; 0.0 when
+/// either count is zero.
+pub(crate) fn flesch_kincaid(words: usize, sentences: usize, syllables: usize) -> f64 {
+    if words == 0 || sentences == 0 {
+        return 0.0;
+    }
+    let (asl, asw) = (
+        words as f64 / sentences as f64,
+        syllables as f64 / words as f64,
+    );
+    0.39 * asl + 11.8 * asw - 15.59
+}
+
+/// Scores the prose of `passages` as one text.
+pub fn score(passages: &[Passage]) -> Scores {
+    let mut totals = Counts::default();
+    let mut sentence_count = 0;
+    for passage in passages {
+        for (_, sentence) in sentences::sentences(passage.text) {
+            let counts = Counts::of(sentence);
+            // A "sentence" of symbols only has no words and is not one.
+            if counts.words > 0 {
+                sentence_count += 1;
+                totals.add(counts);
+            }
+        }
+    }
+    scores_from(totals, sentence_count)
+}
+
+fn scores_from(c: Counts, sentences: usize) -> Scores {
+    let mut scores = Scores {
+        words: c.words,
+        sentences,
+        syllables: c.syllables,
+        polysyllables: c.polysyllables,
+        characters: c.characters,
+        ..Scores::default()
+    };
+    if c.words == 0 || sentences == 0 {
+        return scores;
+    }
+    let (w, s) = (c.words as f64, sentences as f64);
+    let (asl, asw) = (w / s, c.syllables as f64 / w);
+    scores.flesch_kincaid_grade = flesch_kincaid(c.words, sentences, c.syllables);
+    scores.smog_grade = 1.0430 * (c.polysyllables as f64 * 30.0 / s).sqrt() + 3.1291;
+    scores.flesch_reading_ease = 206.835 - 1.015 * asl - 84.6 * asw;
+    scores.automated_readability_index = 4.71 * c.characters as f64 / w + 0.5 * asl - 21.43;
+    let minutes = c.words.div_ceil(WORDS_PER_MINUTE);
+    scores.reading_minutes = u32::try_from(minutes).unwrap_or(u32::MAX);
+    scores
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    fn one(text: &str) -> Scores {
+        score(&[Passage { text, line: 1 }])
+    }
+
+    #[test]
+    fn empty_input_scores_zero() {
+        for scores in [score(&[]), one(""), one("   \n "), one("... \u{2014} !")] {
+            assert_eq!(scores, Scores::default());
+            assert!(scores.flesch_reading_ease.is_finite());
+        }
+    }
+
+    #[test]
+    fn counts_and_formulas() {
+        // 2 sentences, 8 words, 11 syllables, 1 polysyllable (physio = 3).
+        let s = one("See your physio today. Walk a bit more.");
+        assert_eq!(
+            (s.sentences, s.words, s.syllables, s.polysyllables),
+            (2, 8, 11, 1)
+        );
+        let fk = 0.39 * 4.0 + 11.8 * 11.0 / 8.0 - 15.59;
+        assert!((s.flesch_kincaid_grade - fk).abs() < 1e-9);
+        let smog = 1.0430 * (30.0f64 / 2.0).sqrt() + 3.1291;
+        assert!((s.smog_grade - smog).abs() < 1e-9);
+        assert!((s.flesch_reading_ease - (206.835 - 1.015 * 4.0 - 84.6 * 11.0 / 8.0)).abs() < 1e-9);
+        assert_eq!(s.characters, 30);
+        assert_eq!(s.reading_minutes, 1);
+    }
+
+    #[test]
+    fn each_passage_ends_a_sentence() {
+        let passages = [
+            Passage {
+                text: "Swelling",
+                line: 3,
+            },
+            Passage {
+                text: "Redness and heat",
+                line: 4,
+            },
+        ];
+        assert_eq!(score(&passages).sentences, 2);
+    }
+
+    #[test]
+    fn reading_time_rounds_up() {
+        let text = "word ".repeat(201);
+        assert_eq!(one(&text).reading_minutes, 2);
+        assert_eq!(one("One word").reading_minutes, 1);
+    }
+}

@@ -1,0 +1,136 @@
+//! The clinical review lifecycle: every article names its last review and its reviewer, and
+//! is reviewed again before `reviewed` + `review_interval_months`.
+//!
+//! A review due within `check.due_soon_days` is a warning so editors can plan it; an overdue
+//! one is an error by default (`check.overdue: warning` softens it), because patients read
+//! the review date as a promise that the advice is current.
+
+use crate::diagnostic::{Diagnostic, Severity, Span};
+use crate::site::{Article, Site};
+use chrono::NaiveDate;
+use std::path::PathBuf;
+
+/// `review/*` findings for one article, as of `today`.
+pub fn check_review(site: &Site, article: &Article, today: NaiveDate) -> Vec<Diagnostic> {
+    let doc = &article.doc;
+    let f = &doc.front;
+    let mut out = Vec::new();
+    let title_line = Span::at(&doc.path, f.line_of("title"), 1);
+    if f.reviewed.is_none() {
+        out.push(
+            Diagnostic::warning(
+                "review/missing",
+                title_line.clone(),
+                "no `reviewed` date: patients cannot tell whether a clinician has checked this article",
+            )
+            .with_help("after a clinician reviews it, add `reviewed: YYYY-MM-DD` to the front matter"),
+        );
+    }
+    if f.reviewer.is_none() {
+        out.push(
+            Diagnostic::warning(
+                "review/missing",
+                title_line,
+                "no `reviewer`: the page cannot say who checked the advice",
+            )
+            .with_help(
+                "add the clinician's name and credentials, e.g. `reviewer: Dr. Maya Ortiz, DPT`",
+            ),
+        );
+    }
+    let at_reviewed = Span::at(&doc.path, f.line_of("reviewed"), 1);
+    if let Some(reviewed) = f.reviewed {
+        if reviewed > today {
+            out.push(
+                Diagnostic::warning(
+                    "review/future-date",
+                    at_reviewed.clone(),
+                    format!("`reviewed: {reviewed}` is in the future"),
+                )
+                .with_help("use the date the clinical review actually took place"),
+            );
+        }
+    }
+    let Some(next) = article.next_review else {
+        return out;
+    };
+    let days = (next - today).num_days();
+    let interval = site.config.review_interval_months;
+    if days < 0 {
+        let severity = site.config.check.overdue;
+        let msg = format!(
+            "clinical review overdue: the next review was due on {next} ({} ago)",
+            plural_days(-days)
+        );
+        let help = format!(
+            "have a clinician review the article, then update `reviewed:`; reviews are due every {interval} months (`review_interval_months`)"
+        );
+        out.push(
+            match severity {
+                Severity::Error => Diagnostic::error("review/overdue", at_reviewed, msg),
+                Severity::Warning => Diagnostic::warning("review/overdue", at_reviewed, msg),
+            }
+            .with_help(help),
+        );
+    } else if days <= i64::from(site.config.check.due_soon_days) {
+        out.push(
+            Diagnostic::warning(
+                "review/due-soon",
+                at_reviewed,
+                format!(
+                    "clinical review due soon: on {next} (in {})",
+                    plural_days(days)
+                ),
+            )
+            .with_help("book the review with a clinician now, then update `reviewed:`"),
+        );
+    }
+    out
+}
+
+fn plural_days(n: i64) -> String {
+    if n == 1 {
+        "1 day".into()
+    } else {
+        format!("{n} days")
+    }
+}
+
+/// One line of `handout check --due`.
+#[derive(Debug, Clone)]
+pub struct DueEntry {
+    /// When the next review is due (none if never reviewed).
+    pub next_review: Option<NaiveDate>,
+    /// Days from today (negative when overdue).
+    pub days_left: Option<i64>,
+    /// The last review.
+    pub reviewed: Option<NaiveDate>,
+    /// Who did it.
+    pub reviewer: Option<String>,
+    /// Source file relative to the site root.
+    pub path: PathBuf,
+    /// Title.
+    pub title: String,
+}
+
+/// Every article by next review date, soonest first; never-reviewed articles come first of
+/// all, since they are the most urgent.
+pub fn due_list(site: &Site, today: NaiveDate) -> Vec<DueEntry> {
+    let mut list: Vec<DueEntry> = site
+        .articles
+        .iter()
+        .map(|a| DueEntry {
+            next_review: a.next_review,
+            days_left: a.next_review.map(|n| (n - today).num_days()),
+            reviewed: a.doc.front.reviewed,
+            reviewer: a.doc.front.reviewer.clone(),
+            path: a.doc.path.clone(),
+            title: a.title().to_string(),
+        })
+        .collect();
+    list.sort_by(|a, b| {
+        let key = |e: &DueEntry| (e.next_review.is_some(), e.next_review);
+        key(a).cmp(&key(b)).then_with(|| a.path.cmp(&b.path))
+    });
+    list
+}

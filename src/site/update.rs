@@ -1,0 +1,396 @@
+//! Incremental update of the site model, for the live preview.
+//!
+//! When one content file changes, serve re-reads only that file, renders its Markdown against
+//! the links of the rest of the site, puts it in place in the [`Site`] and re-derives the cheap
+//! cross-article parts (article order, tags, FAQ groups). It then names the pages that are now
+//! [`Stale`] by identity (source path, tag slug) rather than by index, because indexes shift
+//! when a title change re-sorts the articles.
+//!
+//! Anything that changes where files are published (a new, removed or renamed file, a changed
+//! slug, a draft flag) is reported as [`UpdateError::NeedsFullLoad`]: assembling the site
+//! again from disk is the only way to get every cross-file link right.
+
+use super::assemble::{broken_links, build_article, render_doc, sort_articles};
+use super::faq::build_faq;
+use super::links::LinkMap;
+use super::taxonomy::build_tags;
+use super::{Article, Extra, PageRef, Site, Topic};
+use crate::content::{self, DocKind, CONTENT_DIR};
+use crate::diagnostic::Diagnostics;
+use crate::markdown::{slugify, SectionKind};
+use std::collections::{BTreeSet, HashSet};
+use std::path::{Path, PathBuf};
+
+/// Where every content file of an assembled site is published: what an updated document's
+/// links are resolved against.
+#[derive(Debug)]
+pub struct SiteLinks {
+    map: LinkMap,
+}
+
+impl SiteLinks {
+    /// The links of `site`. `static_files` are the theme's static files as site paths (the keys
+    /// of `Theme::static_files`), so links into `static/` resolve as in a full build.
+    pub fn new(site: &Site, static_files: Vec<String>) -> SiteLinks {
+        let mut map = LinkMap {
+            base_path: site.config.base_path.clone(),
+            static_files,
+            ..Default::default()
+        };
+        for a in &site.articles {
+            map.targets.insert(a.doc.path.clone(), a.path.clone());
+        }
+        for p in &site.pages {
+            map.targets.insert(p.doc.path.clone(), p.path.clone());
+        }
+        if let Some(h) = &site.home {
+            map.targets.insert(h.doc.path.clone(), String::new());
+        }
+        if let Some(f) = &site.faq_file {
+            map.targets.insert(f.doc.path.clone(), "faq/".into());
+        }
+        for (_, src, out) in &site.bundle_assets {
+            map.assets.insert(src.clone(), out.clone());
+        }
+        if !site.drafts {
+            map.drafts = unpublished_drafts(&site.root, &map);
+        }
+        SiteLinks { map }
+    }
+
+    /// Whether `rel` is a draft left out of this site (so saving it changes no page).
+    pub fn is_unpublished_draft(&self, rel: &Path) -> bool {
+        self.map.drafts.iter().any(|d| d == rel)
+    }
+}
+
+/// Markdown files under `content/` that the model does not hold and that are drafts, so a link
+/// to one says "is a draft" as in a full build. Only files missing from the model are parsed.
+fn unpublished_drafts(root: &Path, map: &LinkMap) -> Vec<PathBuf> {
+    let walker = walkdir::WalkDir::new(root.join(CONTENT_DIR))
+        .into_iter()
+        .filter_entry(|e| !content::is_ignored(e.file_name().to_string_lossy().as_ref()));
+    let mut out = Vec::new();
+    for entry in walker.flatten() {
+        let Ok(rel) = entry.path().strip_prefix(root) else {
+            continue;
+        };
+        if !entry.file_type().is_file()
+            || rel.extension() != Some(std::ffi::OsStr::new("md"))
+            || map.targets.contains_key(rel)
+        {
+            continue;
+        }
+        let kind = if rel.starts_with(Path::new(CONTENT_DIR).join("articles")) {
+            DocKind::Article
+        } else {
+            DocKind::Page
+        };
+        if let Ok((doc, _)) = content::load_document(root, rel, kind, None) {
+            if doc.front.draft {
+                out.push(rel.to_path_buf());
+            }
+        }
+    }
+    out
+}
+
+/// A part of the output that must be rendered again, named by what it is rather than by
+/// index so that it stays valid while later edits change the model.
+#[derive(Debug, Clone, PartialEq, Eq, Hash, PartialOrd, Ord)]
+pub enum Stale {
+    /// Every page and file (a template or config change).
+    Everything,
+    /// An article page, its topic pages and its alias redirects, by source path.
+    Article(PathBuf),
+    /// A standalone page, by source path.
+    Page(PathBuf),
+    /// The home page.
+    Home,
+    /// The articles index.
+    ArticleIndex,
+    /// A topic hub.
+    Hub(SectionKind),
+    /// The FAQ page.
+    Faq,
+    /// The tag index.
+    TagIndex,
+    /// One tag's page, by slug.
+    Tag(String),
+    /// `sitemap.xml` and the Atom feed.
+    Feeds,
+}
+
+/// What one updated document changed.
+#[derive(Debug, Default)]
+pub struct Update {
+    /// What must be rendered again.
+    pub stale: Vec<Stale>,
+    /// Output files the site no longer has (a topic page whose section was removed, a tag
+    /// nothing carries any more, an alias that was taken out).
+    pub removed: Vec<String>,
+    /// Everything found in the changed file; replaces that file's earlier findings.
+    pub diagnostics: Diagnostics,
+    /// The alias findings of the whole site, when the change made them worth checking again.
+    pub aliases: Option<Diagnostics>,
+}
+
+/// Why a document could not be updated in place.
+#[derive(Debug)]
+pub enum UpdateError {
+    /// The change moves or adds or removes published files; assemble the site again.
+    NeedsFullLoad(&'static str),
+    /// The file cannot be read as it is now (bad front matter, not UTF-8); the model keeps
+    /// the last good version.
+    Invalid(Diagnostics),
+}
+
+/// Re-reads the content file `rel` (relative to the site root) and updates the model in place.
+pub fn update_document(
+    site: &mut Site,
+    links: &SiteLinks,
+    rel: &Path,
+) -> Result<Update, UpdateError> {
+    if let Some(i) = site.articles.iter().position(|a| a.doc.path == rel) {
+        return update_article(site, links, i);
+    }
+    if let Some(j) = site.pages.iter().position(|p| p.doc.path == rel) {
+        return update_page(site, links, j);
+    }
+    let is = |e: &Option<Extra>| e.as_ref().is_some_and(|x| x.doc.path == rel);
+    if is(&site.home) || is(&site.faq_file) {
+        return update_extra(site, links, rel);
+    }
+    Err(UpdateError::NeedsFullLoad("a new content file"))
+}
+
+/// What the list pages (home, articles index, tag pages, feed, sitemap) show of an article.
+/// Deliberately coarse: the whole front matter rather than the fields the views use today,
+/// so a list can never be left stale by a view that starts showing another field.
+fn listing_key(a: &Article) -> (&str, u32, Vec<SectionKind>) {
+    let front = a.doc.text.get(..a.doc.body_start).unwrap_or("");
+    (front, a.reading_minutes, a.topics())
+}
+
+/// What a topic hub shows of an article.
+fn hub_key(a: &Article, kind: SectionKind) -> Option<(String, String)> {
+    Topic::of(a, kind).map(|t| (t.title(), t.excerpt().to_string()))
+}
+
+/// What the FAQ page shows of an article.
+fn faq_key(a: &Article) -> Vec<(&str, &str, &str)> {
+    a.faq()
+        .map(|f| {
+            (
+                f.id.as_str(),
+                f.question_inline_html.as_str(),
+                f.answer_html.as_str(),
+            )
+        })
+        .collect()
+}
+
+fn update_article(site: &mut Site, links: &SiteLinks, i: usize) -> Result<Update, UpdateError> {
+    let old = &site.articles[i];
+    let rel = old.doc.path.clone();
+    let (doc, warnings) =
+        content::load_document(&site.root, &rel, DocKind::Article, old.doc.bundle.clone())
+            .map_err(UpdateError::Invalid)?;
+    if doc.front.draft && !site.drafts {
+        return Err(UpdateError::NeedsFullLoad("the article became a draft"));
+    }
+    let slug = slugify(doc.front.slug.as_deref().unwrap_or(&doc.stem()));
+    if slug != old.slug {
+        return Err(UpdateError::NeedsFullLoad("the article's address changed"));
+    }
+    let old_aliases: HashSet<String> = alias_outputs(site, i);
+    let old_tags: BTreeSet<String> = site.tags.iter().map(|t| t.slug.clone()).collect();
+    let (article, found) = build_article(doc, slug, &links.map, &site.config);
+    let old = std::mem::replace(&mut site.articles[i], article);
+    if old.title() != site.articles[i].title() {
+        let articles = std::mem::take(&mut site.articles);
+        site.articles = sort_articles(articles, &mut site.bundle_assets);
+    }
+    site.tags = build_tags(&site.articles);
+    site.faq = build_faq(site.faq_file.as_ref(), &site.articles);
+    let Some(n) = site.articles.iter().position(|a| a.doc.path == rel) else {
+        return Err(UpdateError::NeedsFullLoad("the article went missing"));
+    };
+    let new = &site.articles[n];
+
+    let mut up = Update {
+        stale: vec![Stale::Article(rel.clone())],
+        ..Default::default()
+    };
+    up.diagnostics.extend(warnings);
+    up.diagnostics.extend(found);
+    let listed = listing_key(&old) != listing_key(new);
+    if listed {
+        up.stale
+            .extend([Stale::Home, Stale::ArticleIndex, Stale::Feeds]);
+        let tags = old.doc.front.tags.iter().chain(&new.doc.front.tags);
+        up.stale.extend(tags.map(|t| Stale::Tag(slugify(t))));
+        if old.doc.front.tags != new.doc.front.tags {
+            up.stale.push(Stale::TagIndex);
+        }
+    }
+    for kind in SectionKind::TOPICS {
+        let (before, after) = (hub_key(&old, kind), hub_key(new, kind));
+        if before != after || (listed && (before.is_some() || after.is_some())) {
+            up.stale.push(Stale::Hub(kind));
+        }
+    }
+    let (faq_before, faq_after) = (faq_key(&old), faq_key(new));
+    if faq_before != faq_after || (listed && !faq_after.is_empty()) {
+        up.stale.push(Stale::Faq);
+    }
+
+    let new_topics = new.topics();
+    for k in old.topics() {
+        if !new_topics.contains(&k) {
+            up.removed.push(format!("{}index.html", old.topic_path(k)));
+        }
+    }
+    let tags_now: HashSet<&str> = site.tags.iter().map(|t| t.slug.as_str()).collect();
+    for slug in old_tags.iter().filter(|s| !tags_now.contains(s.as_str())) {
+        up.removed.push(format!("tags/{slug}/index.html"));
+    }
+    let new_aliases = alias_outputs(site, n);
+    up.removed
+        .extend(old_aliases.difference(&new_aliases).cloned());
+    if !old_aliases.is_empty() || !new_aliases.is_empty() || !new_topics.is_empty() {
+        // A new topic page can collide with another article's alias, so check them all.
+        if site
+            .articles
+            .iter()
+            .any(|a| !a.doc.front.aliases.is_empty())
+        {
+            up.aliases = Some(super::pages::check_aliases(site));
+        }
+    }
+    Ok(up)
+}
+
+/// The output files of the alias redirects of article `i`.
+fn alias_outputs(site: &Site, i: usize) -> HashSet<String> {
+    if site.articles[i].doc.front.aliases.is_empty() {
+        return HashSet::new();
+    }
+    site.aliases()
+        .into_iter()
+        .filter(|a| a.article == i)
+        .map(|a| a.output)
+        .collect()
+}
+
+fn update_page(site: &mut Site, links: &SiteLinks, j: usize) -> Result<Update, UpdateError> {
+    let old = &site.pages[j];
+    let rel = old.doc.path.clone();
+    let (doc, warnings) = content::load_document(&site.root, &rel, DocKind::Page, None)
+        .map_err(UpdateError::Invalid)?;
+    if doc.front.draft && !site.drafts {
+        return Err(UpdateError::NeedsFullLoad("the page became a draft"));
+    }
+    if slugify(doc.front.slug.as_deref().unwrap_or(&doc.stem())) != old.slug {
+        return Err(UpdateError::NeedsFullLoad("the page's address changed"));
+    }
+    let rendered = render_doc(&doc, &links.map, &site.config, &old.path, "", false);
+    let mut up = Update {
+        stale: vec![Stale::Page(rel)],
+        ..Default::default()
+    };
+    up.diagnostics.extend(warnings);
+    up.diagnostics.extend(broken_links(&doc, &rendered));
+    let page = &mut site.pages[j];
+    page.doc = doc;
+    page.rendered = rendered;
+    // A new title changes the navigation on every page; serve notices that through the
+    // site-wide values and renders everything.
+    site.pages
+        .sort_by(|a, b| a.doc.front.title.cmp(&b.doc.front.title));
+    Ok(up)
+}
+
+fn update_extra(site: &mut Site, links: &SiteLinks, rel: &Path) -> Result<Update, UpdateError> {
+    let is_faq = site.faq_file.as_ref().is_some_and(|f| f.doc.path == rel);
+    let kind = if is_faq { DocKind::Faq } else { DocKind::Home };
+    let (doc, warnings) =
+        content::load_document(&site.root, rel, kind, None).map_err(UpdateError::Invalid)?;
+    if doc.front.draft && !site.drafts {
+        return Err(UpdateError::NeedsFullLoad("the file became a draft"));
+    }
+    let (path, stale) = if is_faq {
+        ("faq/", Stale::Faq)
+    } else {
+        ("", Stale::Home)
+    };
+    let rendered = render_doc(&doc, &links.map, &site.config, path, "", is_faq);
+    let mut up = Update {
+        stale: vec![stale],
+        ..Default::default()
+    };
+    up.diagnostics.extend(warnings);
+    up.diagnostics.extend(broken_links(&doc, &rendered));
+    let extra = Some(Extra { doc, rendered });
+    if is_faq {
+        site.faq_file = extra;
+        site.faq = build_faq(site.faq_file.as_ref(), &site.articles);
+    } else {
+        site.home = extra;
+    }
+    Ok(up)
+}
+
+/// The pages that `stale` names in the model as it is now, and whether the sitemap and feed
+/// are stale too. Stale parts that no longer exist (a removed tag) are skipped.
+pub fn stale_pages<'a>(
+    site: &Site,
+    stale: impl IntoIterator<Item = &'a Stale>,
+) -> (Vec<PageRef>, bool) {
+    let mut pages = Vec::new();
+    let mut feeds = false;
+    let mut seen = HashSet::new();
+    let mut push = |p: PageRef, pages: &mut Vec<PageRef>| {
+        if seen.insert(p) {
+            pages.push(p);
+        }
+    };
+    for s in stale {
+        match s {
+            Stale::Everything => return (site.pages(), true),
+            Stale::Article(path) => {
+                let Some(i) = site.articles.iter().position(|a| &a.doc.path == path) else {
+                    continue;
+                };
+                push(PageRef::Article(i), &mut pages);
+                for k in site.articles[i].topics() {
+                    push(PageRef::Topic(i, k), &mut pages);
+                }
+                if !site.articles[i].doc.front.aliases.is_empty() {
+                    for (n, a) in site.aliases().iter().enumerate() {
+                        if a.article == i {
+                            push(PageRef::Alias(n), &mut pages);
+                        }
+                    }
+                }
+            }
+            Stale::Page(path) => {
+                if let Some(j) = site.pages.iter().position(|p| &p.doc.path == path) {
+                    push(PageRef::Page(j), &mut pages);
+                }
+            }
+            Stale::Home => push(PageRef::Home, &mut pages),
+            Stale::ArticleIndex => push(PageRef::ArticleIndex, &mut pages),
+            Stale::Hub(k) => push(PageRef::Hub(*k), &mut pages),
+            Stale::Faq => push(PageRef::Faq, &mut pages),
+            Stale::TagIndex => push(PageRef::TagIndex, &mut pages),
+            Stale::Tag(slug) => {
+                if let Some(t) = site.tags.iter().position(|t| &t.slug == slug) {
+                    push(PageRef::Tag(t), &mut pages);
+                }
+            }
+            Stale::Feeds => feeds = true,
+        }
+    }
+    (pages, feeds)
+}
