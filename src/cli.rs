@@ -3,12 +3,19 @@
 use clap::{Args, Parser, Subcommand};
 use std::path::PathBuf;
 
+const AFTER_HELP: &str = "\
+Getting started: run `handout serve` in your site folder and open the address it prints; \
+edit files in content/ and the page reloads. `handout build` writes the finished site to public/.
+
+Exit status: 0 success, 1 content or template errors (each printed as file:line:column with a \
+hint), 2 usage errors (a missing folder, a bad option).";
+
 /// handout turns a folder of Markdown patient-education articles into a static website:
 /// article pages, topic pages for each treatment's benefits, what to expect and precautions,
 /// a FAQ, tag pages, a sitemap and a feed. Every page shows your clinic's disclaimer, emergency
 /// notice and the article's clinical review dates.
 #[derive(Debug, Parser)]
-#[command(name = "handout", version, about, long_about = None, after_help = "Start with `handout build` in the site folder, then open public/index.html through a web server (see `handout build --help`).")]
+#[command(name = "handout", version, about, long_about = None, after_help = AFTER_HELP)]
 pub struct Cli {
     /// What to do.
     #[command(subcommand)]

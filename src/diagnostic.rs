@@ -281,8 +281,8 @@ mod tests {
         assert_eq!(idx.locate(text, 0), (1, 1));
         assert_eq!(idx.locate(text, 3), (2, 1));
         assert_eq!(idx.locate(text, 7), (2, 4));
-        assert_eq!(idx.locate(text, 9), (3, 1));
-        assert_eq!(idx.locate(text, 10), (4, 1));
+        assert_eq!(idx.locate(text, 8), (3, 1));
+        assert_eq!(idx.locate(text, 9), (4, 1));
     }
 
     #[test]

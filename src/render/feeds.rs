@@ -58,7 +58,7 @@ pub(crate) fn atom(site: &Site) -> String {
         .iter()
         .filter_map(|a| a.modified())
         .max()
-        .unwrap_or(NaiveDate::MIN);
+        .unwrap_or_else(|| chrono::Local::now().date_naive());
     let mut s = String::new();
     s.push_str("<?xml version=\"1.0\" encoding=\"UTF-8\"?>\n");
     let _ = write!(

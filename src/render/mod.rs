@@ -60,11 +60,12 @@ impl Renderer {
             }
         }
         if let Err(e) = tera.add_raw_templates(latest.clone()) {
-            // Tera stops at the first bad template; compile each alone to report them all.
+            // Tera stops at the first bad template; parse each on its own to report every
+            // syntax error. Parsing alone does not resolve `extends`, so a template is not
+            // blamed for a parent that is fine.
             let mut diags = Diagnostics::new();
             for (name, text) in &latest {
-                let mut one = Tera::default();
-                if let Err(e) = one.add_raw_template(name, text) {
+                if let Err(e) = tera::Template::new(name, None, text) {
                     diags.push(template_error(&origins, name, &e));
                 }
             }

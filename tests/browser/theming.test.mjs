@@ -96,13 +96,16 @@ test('the logo and footer links from site.yaml appear on every page', async () =
   await page.context().close();
 });
 
-test('a theme can extend the default theme, and a site template overrides a theme template', async () => {
+test('a theme can extend the default theme, and site templates override or extend theme templates', async () => {
   const page = await chrome.newPage();
   await page.goto(server.origin + ARTICLE);
   // themes/calm/templates/article.html extends "default/article.html" and adds to one block.
   assert.equal(await page.locator('.calm-note').count(), 1, 'the child theme block is missing');
   assert.equal(await page.locator('h1').textContent(), 'Wearing a knee brace', 'the rest of the article template is gone');
   assert.ok(await page.locator('.guide-parts').isVisible());
+  // templates/base.html in the site folder extends the default one and adds a stylesheet.
+  const spacing = await page.evaluate(() => getComputedStyle(document.querySelector('.site-title')).letterSpacing);
+  assert.notEqual(spacing, 'normal', 'the site stylesheet from templates/base.html did not apply');
   // templates/404.html in the site folder replaces the theme's page-not-found content.
   await page.goto(server.origin + '/missing/');
   assert.equal((await page.locator('h1').textContent()).trim(), 'We could not find that page');

@@ -93,6 +93,7 @@ export async function launch() {
       '--disable-component-update',
       '--disable-sync',
       '--disable-extensions',
+      '--disable-quic',
     ],
   });
   return {
