@@ -60,9 +60,7 @@ fn parse_args() -> Result<Options, String> {
             "--handout" => o.handout = PathBuf::from(value()?),
             "--saves" => o.saves = value()?.parse().map_err(|_| "bad --saves")?,
             "--requests" => o.requests = value()?.parse().map_err(|_| "bad --requests")?,
-            "--concurrency" => {
-                o.concurrency = value()?.parse().map_err(|_| "bad --concurrency")?
-            }
+            "--concurrency" => o.concurrency = value()?.parse().map_err(|_| "bad --concurrency")?,
             other => return Err(format!("unknown argument {other}")),
         }
     }
@@ -125,7 +123,9 @@ fn saves(o: &Options, server: &Server, site: &Path, articles: &[PathBuf]) -> Res
         }
         let marker = format!("benchmark-marker-{i}-{}", std::process::id());
         let mut text = std::fs::read_to_string(file).map_err(|e| e.to_string())?;
-        text.push_str(&format!("\n\nThis sentence was added by the benchmark: {marker}.\n"));
+        text.push_str(&format!(
+            "\n\nThis sentence was added by the benchmark: {marker}.\n"
+        ));
         let t0 = Instant::now();
         std::fs::write(file, &text).map_err(|e| e.to_string())?;
         loop {
@@ -222,9 +222,13 @@ fn percentile(sorted: &[Duration], p: usize) -> Duration {
 
 /// The served URL of an article file: `content/articles/x.md` or `.../x/index.md`.
 fn page_url(site: &Path, file: &Path) -> String {
-    let rel = file.strip_prefix(site.join("content/articles")).unwrap_or(file);
+    let rel = file
+        .strip_prefix(site.join("content/articles"))
+        .unwrap_or(file);
     let slug = if rel.ends_with("index.md") {
-        rel.parent().map(|p| p.display().to_string()).unwrap_or_default()
+        rel.parent()
+            .map(|p| p.display().to_string())
+            .unwrap_or_default()
     } else {
         rel.with_extension("").display().to_string()
     };
@@ -314,7 +318,12 @@ impl Client {
         let mut line = String::new();
         loop {
             line.clear();
-            if self.reader.read_line(&mut line).map_err(|e| e.to_string())? == 0 {
+            if self
+                .reader
+                .read_line(&mut line)
+                .map_err(|e| e.to_string())?
+                == 0
+            {
                 return Err("connection closed".into());
             }
             let l = line.trim_end();

@@ -242,6 +242,14 @@ fn table_header(doc: &Document, r: &Rendered) -> Vec<Diagnostic> {
 /// The first run of shouting in `text`: four or more all-caps words, at least one of them
 /// four letters or longer, so that runs of short acronyms ("NHS CDC") pass.
 pub fn shouting(text: &str) -> Option<String> {
+    // Most prose has no two capitals in a row; skip it without splitting into words.
+    let b = text.as_bytes();
+    let caps_pair = b
+        .windows(2)
+        .any(|w| w[0].is_ascii_uppercase() && w[1].is_ascii_uppercase());
+    if !caps_pair && text.is_ascii() {
+        return None;
+    }
     let mut run: Vec<&str> = Vec::new();
     let judge = |run: &[&str]| {
         let long = run

@@ -95,8 +95,10 @@ pub fn read(site: &Site, article: &Article) -> ArticleReading {
     }
 }
 
+/// Whether scores are above the target, as shown: grades are printed with one decimal, so a
+/// grade of 8.04 against a target of 8 passes rather than reading "8.0, above 8".
 fn above(s: &Scores, target: f64) -> bool {
-    s.words >= MIN_WORDS && s.flesch_kincaid_grade > target
+    s.words >= MIN_WORDS && (s.flesch_kincaid_grade * 10.0).round() / 10.0 > target
 }
 
 /// `readability/grade`: the article, or one of its topic pages, reads above the target.
@@ -168,11 +170,9 @@ fn rewrite_help(hardest: &[HardSentence]) -> String {
     let mut s = String::from("use shorter sentences and everyday words; start with these:");
     for h in hardest {
         s.push_str(&format!(
-            "\nline {}: \"{}\" ({} words, {} long; {})",
+            "\nline {}: \"{}\" ({})",
             h.line,
             shorten(&h.text, 90),
-            h.words,
-            h.long_words,
             h.reason
         ));
     }

@@ -87,13 +87,13 @@ pub fn render(r: &CheckReport) -> String {
     let mut s = String::new();
     let _ = write!(
         s,
-        "<!DOCTYPE html>\n<html lang=\"en\">\n<head>\n<meta charset=\"utf-8\">\n<meta name=\"viewport\" content=\"width=device-width, initial-scale=1\">\n<title>Content report: {title}</title>\n<style>{STYLE}</style>\n</head>\n<body>\n<main>\n<h1>Content report: {title}</h1>\n<p class=\"meta\">Made by <code>handout check</code> on {today}. Reading grade target: {target}.</p>\n<p class=\"summary\"><span>{n} articles</span><span>{over} above the grade target</span><span>{overdue} overdue or never reviewed</span><span>{e} errors</span><span>{w} warnings</span></p>\n",
+        "<!DOCTYPE html>\n<html lang=\"en\">\n<head>\n<meta charset=\"utf-8\">\n<meta name=\"viewport\" content=\"width=device-width, initial-scale=1\">\n<title>Content report: {title}</title>\n<style>{STYLE}</style>\n</head>\n<body>\n<main>\n<h1>Content report: {title}</h1>\n<p class=\"meta\">Made by <code>handout check</code> on {today}. Reading grade target: {target}.</p>\n<p class=\"summary\"><span>{n}</span><span>{over} above the grade target</span><span>{overdue} overdue or never reviewed</span><span>{e}</span><span>{w}</span></p>\n",
         title = esc(&r.site_title),
         today = r.today,
         target = r.target_grade,
-        n = r.articles.len(),
-        e = r.diagnostics.error_count(),
-        w = r.diagnostics.warning_count(),
+        n = count(r.articles.len(), "article"),
+        e = count(r.diagnostics.error_count(), "error"),
+        w = count(r.diagnostics.warning_count(), "warning"),
     );
     s.push_str("<table>\n<caption>Articles, soonest review first. Select a column heading to sort.</caption>\n<thead><tr>");
     let heads = [
@@ -165,6 +165,15 @@ pub fn render(r: &CheckReport) -> String {
     }
     let _ = write!(s, "</main>\n<script>{SCRIPT}</script>\n</body>\n</html>\n");
     s
+}
+
+/// "1 error", "2 errors".
+fn count(n: usize, word: &str) -> String {
+    if n == 1 {
+        format!("1 {word}")
+    } else {
+        format!("{n} {word}s")
+    }
 }
 
 fn issue_list(s: &mut String, issues: &[&Diagnostic]) {
