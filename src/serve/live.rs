@@ -23,7 +23,7 @@ pub(crate) const LIVE_CSS: &str = include_str!("assets/live.css");
 const PING: Duration = Duration::from_secs(15);
 
 /// What the open pages should know about the current build.
-#[derive(Debug, Default)]
+#[derive(Debug)]
 pub(crate) struct Status {
     /// Counts successful rebuilds; pages compare it to notice a rebuild they missed.
     pub(crate) build: u64,
@@ -33,6 +33,17 @@ pub(crate) struct Status {
     pub(crate) overlay: Option<String>,
     /// The site's base path (`/` or `/guides/`), which every page URL starts with.
     pub(crate) base_path: String,
+}
+
+impl Default for Status {
+    fn default() -> Self {
+        Status {
+            build: 0,
+            errors: Vec::new(),
+            overlay: None,
+            base_path: "/".into(),
+        }
+    }
 }
 
 impl Status {

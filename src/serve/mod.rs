@@ -22,6 +22,7 @@ use crate::diagnostic::Diagnostic;
 use state::{Outcome, Shared, State};
 use std::io::{ErrorKind, Write};
 use std::net::{IpAddr, SocketAddr, TcpListener, ToSocketAddrs};
+use std::panic::AssertUnwindSafe;
 use std::sync::Arc;
 use std::time::Instant;
 
@@ -108,7 +109,7 @@ fn rebuild_loop(mut watcher: watch::Watcher, mut state: State) {
     while let Some(changes) = watcher.next_batch() {
         let start = Instant::now();
         let before = state.base_path();
-        let outcome = state.apply(&changes);
+        let outcome = apply_guarded(&mut state, &changes);
         let ms = start.elapsed().as_secs_f64() * 1000.0;
         let what = describe(&changes);
         match outcome {
@@ -136,6 +137,20 @@ fn rebuild_loop(mut watcher: watch::Watcher, mut state: State) {
         let after = state.base_path();
         if after != before {
             eprintln!("note: base_url changed; the site is now served under {after}");
+        }
+    }
+}
+
+/// Applies a batch, surviving a bug: a panic while rebuilding is reported and the site is
+/// loaded again from disk, so the preview keeps running (the last good pages stay served).
+fn apply_guarded(state: &mut State, changes: &[watch::Change]) -> Outcome {
+    let attempt = std::panic::catch_unwind(AssertUnwindSafe(|| state.apply(changes)));
+    match attempt {
+        Ok(outcome) => outcome,
+        Err(_) => {
+            eprintln!("error: handout hit a bug while rebuilding (please report it); loading the site again");
+            std::panic::catch_unwind(AssertUnwindSafe(|| state.load_and_render()))
+                .unwrap_or(Outcome::Unchanged)
         }
     }
 }

@@ -37,16 +37,26 @@ pub(crate) fn accept_loop(listener: TcpListener, shared: Arc<Shared>) {
             refuse(stream);
             continue;
         }
-        let (shared, open) = (shared.clone(), open.clone());
+        let (shared, slot) = (shared.clone(), Slot(open.clone()));
         let spawned = std::thread::Builder::new()
             .name("handout-http".into())
             .spawn(move || {
+                let _slot = slot;
                 serve_connection(stream, &shared);
-                open.fetch_sub(1, Ordering::SeqCst);
             });
         if let Err(e) = spawned {
             eprintln!("warning: could not start a thread for a connection: {e}");
         }
+    }
+}
+
+/// One of the [`MAX_CONNECTIONS`], given back when the connection's thread ends, even by a
+/// panic.
+struct Slot(Arc<AtomicUsize>);
+
+impl Drop for Slot {
+    fn drop(&mut self) {
+        self.0.fetch_sub(1, Ordering::SeqCst);
     }
 }
 

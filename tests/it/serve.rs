@@ -299,6 +299,36 @@ fn an_edit_reloads_the_page_with_the_new_content() {
 }
 
 #[test]
+fn an_atomic_save_with_swap_files_is_one_clean_rebuild() {
+    let site = SiteTest::fixture("serve/basic");
+    let s = Serve::start(&site, &[]);
+    let mut events = s.events();
+    let dir = site.root().join("content/articles");
+    let path = dir.join("calf-stretch.md");
+    let text = std::fs::read_to_string(&path).expect("read");
+    // Roughly what vim does: a swap file, the original moved to a backup, the new text written
+    // under a temporary name and renamed into place.
+    std::fs::write(dir.join(".calf-stretch.md.swp"), "swap").expect("swap");
+    std::fs::rename(&path, dir.join("calf-stretch.md~")).expect("backup");
+    std::fs::write(dir.join("4913"), "").expect("probe");
+    std::fs::write(
+        dir.join(".calf-stretch.md.tmp"),
+        text.replace("a wall", "the kitchen wall"),
+    )
+    .expect("temp");
+    std::fs::rename(dir.join(".calf-stretch.md.tmp"), &path).expect("rename");
+    for junk in [".calf-stretch.md.swp", "calf-stretch.md~", "4913"] {
+        std::fs::remove_file(dir.join(junk)).expect("clean up");
+    }
+    events.next("reload");
+    let page = s.wait_for_page("/articles/calf-stretch/", "the saved text", |b| {
+        b.contains("the kitchen wall")
+    });
+    assert!(!page.body.contains("handout-overlay"), "{}", page.body);
+    assert_eq!(s.get("/articles/4913/").status, 404);
+}
+
+#[test]
 fn a_broken_file_shows_the_overlay_until_it_is_fixed() {
     let site = SiteTest::fixture("serve/basic");
     let s = Serve::start(&site, &[]);
