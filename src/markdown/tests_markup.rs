@@ -270,3 +270,14 @@ fn random_inputs_do_not_panic() {
         check_invariants(&src, 1 + round % 7);
     }
 }
+
+#[test]
+fn aligned_table_cells_use_classes_not_styles() {
+    // The page's Content-Security-Policy blocks style attributes.
+    let html = md("| a | b |\n|:--|--:|\n| 1 | 2 |\n").full_html();
+    assert!(!html.contains("style="), "{html}");
+    assert!(
+        html.contains("class=\"align-left\"") && html.contains("class=\"align-right\""),
+        "{html}"
+    );
+}

@@ -37,6 +37,9 @@ impl<'a> Walker<'a, '_> {
         let mut html = std::mem::take(&mut self.scratch);
         html.clear();
         push_html(&mut html, self.pending.drain(..));
+        if html.contains(" style=\"text-align: ") {
+            html = align_classes(&html);
+        }
         self.write_html(&html, &html);
         self.scratch = html;
     }
@@ -70,4 +73,12 @@ impl<'a> Walker<'a, '_> {
             None => self.out.intro_excerpt = excerpt,
         }
     }
+}
+
+/// pulldown-cmark aligns table cells with `style` attributes, which the theme's
+/// Content-Security-Policy (`style-src 'self'`) blocks; classes keep the alignment.
+fn align_classes(html: &str) -> String {
+    html.replace(" style=\"text-align: left\"", " class=\"align-left\"")
+        .replace(" style=\"text-align: center\"", " class=\"align-center\"")
+        .replace(" style=\"text-align: right\"", " class=\"align-right\"")
 }
