@@ -104,6 +104,17 @@ impl<'a> IdAllocator<'a> {
     }
 }
 
+/// `text` escaped for HTML text or a quoted attribute value (also valid in XML).
+///
+/// The one escaper of the crate: Markdown output, template values, the serve overlay and the
+/// sitemap and feed all use it. Only the five characters HTML needs are escaped, so URLs in
+/// the page source stay readable (Tera's own escaper turns every `/` into `&#x2F;`).
+pub fn escape_html(text: &str) -> String {
+    let mut out = String::with_capacity(text.len() + text.len() / 8);
+    escape_into(&mut out, text);
+    out
+}
+
 /// Appends `text` escaped for use in HTML text or a quoted attribute value.
 pub(crate) fn escape_into(out: &mut String, text: &str) {
     if !text

@@ -30,7 +30,7 @@ mod tests_markup;
 
 use serde::Serialize;
 
-pub use anchors::slugify;
+pub use anchors::{escape_html, slugify};
 pub use highlight::highlight_css;
 pub use sections::{SectionKind, TopicRules};
 

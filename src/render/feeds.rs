@@ -4,20 +4,10 @@ use crate::site::{PageRef, Site};
 use chrono::NaiveDate;
 use std::fmt::Write;
 
-/// Escapes text for XML element content and attribute values.
+/// Escapes text for XML element content and attribute values (the HTML escaper's output is
+/// valid XML too).
 pub(crate) fn xml_escape(s: &str) -> String {
-    let mut out = String::with_capacity(s.len());
-    for c in s.chars() {
-        match c {
-            '&' => out.push_str("&amp;"),
-            '<' => out.push_str("&lt;"),
-            '>' => out.push_str("&gt;"),
-            '"' => out.push_str("&quot;"),
-            '\'' => out.push_str("&apos;"),
-            c => out.push(c),
-        }
-    }
-    out
+    crate::markdown::escape_html(s)
 }
 
 /// The last-modified date of a page, where the model knows one.

@@ -45,7 +45,8 @@ impl Renderer {
     pub fn new(theme: Theme, today: NaiveDate) -> Result<Renderer, Diagnostics> {
         let mut tera = Tera::default();
         tera.autoescape_on(vec![".html", ".xml"]);
-        tera.set_escape_fn(escape_html);
+        // Escape only what HTML needs, so URLs in the page source stay readable.
+        tera.set_escape_fn(crate::markdown::escape_html);
         let mut origins = HashMap::new();
         let mut latest: Vec<(String, String)> = Vec::new();
         let mut index: HashMap<String, usize> = HashMap::new();
@@ -423,26 +424,6 @@ impl Renderer {
         ctx.insert("page", &pv);
         (template, ctx)
     }
-}
-
-/// Escapes text for HTML element content and quoted attribute values.
-///
-/// Tera's own escaper also turns every `/` into `&#x2F;`, which is valid but makes each URL in
-/// the page source unreadable for the clinic staff who look at it; the five characters below
-/// are all that HTML needs escaped where templates put values (text and quoted attributes).
-fn escape_html(input: &str) -> String {
-    let mut out = String::with_capacity(input.len() + input.len() / 8);
-    for c in input.chars() {
-        match c {
-            '&' => out.push_str("&amp;"),
-            '<' => out.push_str("&lt;"),
-            '>' => out.push_str("&gt;"),
-            '"' => out.push_str("&quot;"),
-            '\'' => out.push_str("&#39;"),
-            c => out.push(c),
-        }
-    }
-    out
 }
 
 /// The absolute address of an article's lead image, for Open Graph (which needs one).

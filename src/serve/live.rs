@@ -250,13 +250,13 @@ pub(crate) fn overlay_html(errors: &[Diagnostic]) -> String {
     );
     for d in errors {
         s.push_str("<li><code class=\"handout-overlay__where\">");
-        s.push_str(&escape(&d.span.to_string()));
+        s.push_str(&crate::markdown::escape_html(&d.span.to_string()));
         s.push_str("</code><span class=\"handout-overlay__message\">");
-        s.push_str(&escape(&d.message));
+        s.push_str(&crate::markdown::escape_html(&d.message));
         s.push_str("</span>");
         if let Some(help) = &d.help {
             s.push_str("<span class=\"handout-overlay__help\">help: ");
-            s.push_str(&escape(help));
+            s.push_str(&crate::markdown::escape_html(help));
             s.push_str("</span>");
         }
         s.push_str("</li>");
@@ -272,21 +272,6 @@ pub(crate) fn overlay_html(errors: &[Diagnostic]) -> String {
 pub(crate) fn waiting_page(build: u64, overlay: Option<&str>) -> Vec<u8> {
     let page = "<!DOCTYPE html>\n<html lang=\"en\">\n<head>\n<meta charset=\"utf-8\">\n<title>handout preview</title>\n</head>\n<body>\n<main>\n<h1>The site could not be built yet</h1>\n<p>Fix the problem shown in the terminal and save; this page reloads by itself.</p>\n</main>\n</body>\n</html>\n";
     inject(page.as_bytes(), build, overlay)
-}
-
-fn escape(s: &str) -> String {
-    let mut out = String::with_capacity(s.len());
-    for c in s.chars() {
-        match c {
-            '&' => out.push_str("&amp;"),
-            '<' => out.push_str("&lt;"),
-            '>' => out.push_str("&gt;"),
-            '"' => out.push_str("&quot;"),
-            '\'' => out.push_str("&#39;"),
-            c => out.push(c),
-        }
-    }
-    out
 }
 
 #[cfg(test)]
