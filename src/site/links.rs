@@ -144,25 +144,11 @@ pub fn normalise(p: &Path) -> PathBuf {
     out
 }
 
+/// Decodes `%20`-style escapes; a malformed escape is kept as written.
 fn percent_decode(s: &str) -> String {
-    if !s.contains('%') {
-        return s.to_string();
-    }
-    let bytes = s.as_bytes();
-    let mut out = Vec::with_capacity(bytes.len());
-    let mut i = 0;
-    while i < bytes.len() {
-        if bytes[i] == b'%' && i + 2 < bytes.len() {
-            if let Ok(b) = u8::from_str_radix(&s[i + 1..i + 3], 16) {
-                out.push(b);
-                i += 3;
-                continue;
-            }
-        }
-        out.push(bytes[i]);
-        i += 1;
-    }
-    String::from_utf8_lossy(&out).into_owned()
+    percent_encoding::percent_decode_str(s)
+        .decode_utf8_lossy()
+        .into_owned()
 }
 
 #[cfg(test)]
@@ -245,6 +231,8 @@ mod tests {
             "/articles/massage/a%20b.svg"
         );
         assert!(resolve(bundle, "missing.png", LinkKind::Image).starts_with("broken"));
+        // A `%` before a multi-byte character is not an escape, and must not panic.
+        assert!(resolve(bundle, "%é.png", LinkKind::Image).starts_with("broken"));
         assert_eq!(
             resolve(bundle, "#faq", LinkKind::Link),
             "/articles/massage/#faq"
