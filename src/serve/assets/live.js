@@ -61,11 +61,20 @@
     var swapped = false;
     document.querySelectorAll('link[rel~="stylesheet"]').forEach(function (link) {
       var url = new URL(link.href, location.href);
-      if (paths.indexOf(url.pathname) < 0) return;
+      // A link already being replaced is left to the swap in progress, which is swapped too.
+      if (paths.indexOf(url.pathname) < 0 || link.hasAttribute("data-handout-replaced")) return;
       url.searchParams.set("handout-reload", String(Date.now()));
       var fresh = link.cloneNode();
       fresh.href = url.href;
-      fresh.addEventListener("load", function () { link.parentNode && link.parentNode.removeChild(link); });
+      link.setAttribute("data-handout-replaced", "");
+      // Once loaded, the fresh copy replaces the older copies before it (a newer one after it,
+      // still loading, replaces it in turn).
+      fresh.addEventListener("load", function () {
+        document.querySelectorAll("link[data-handout-replaced]").forEach(function (old) {
+          if (old.compareDocumentPosition(fresh) & Node.DOCUMENT_POSITION_FOLLOWING &&
+              new URL(old.href, location.href).pathname === url.pathname) old.parentNode.removeChild(old);
+        });
+      });
       link.parentNode.insertBefore(fresh, link.nextSibling);
       swapped = true;
     });
