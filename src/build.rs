@@ -7,8 +7,8 @@ use crate::config::{self, Config};
 use crate::content;
 use crate::diagnostic::{Diagnostic, Diagnostics, Span};
 use crate::output::{Output, OutputError, Staging};
-use crate::render::{theme, Renderer, Shared};
-use crate::site::{self, OutputFile, PageRef, Site};
+use crate::render::{theme, Renderer, Scratch, Shared};
+use crate::site::{self, Detail, OutputFile, PageRef, Site};
 use rayon::prelude::*;
 use std::path::{Path, PathBuf};
 use std::sync::Mutex;
@@ -56,6 +56,16 @@ pub struct Loaded {
 
 /// Loads config, content and theme. Returns the loaded site (if no stage failed) and every finding.
 pub fn load(root: &Path, base_url: Option<&str>, drafts: bool) -> (Option<Loaded>, Diagnostics) {
+    load_with(root, base_url, drafts, Detail::Full)
+}
+
+/// [`load`], keeping `detail` of each document.
+fn load_with(
+    root: &Path,
+    base_url: Option<&str>,
+    drafts: bool,
+    detail: Detail,
+) -> (Option<Loaded>, Diagnostics) {
     let mut diags = Diagnostics::new();
     let config_text = std::fs::read_to_string(root.join(config::CONFIG_FILE)).unwrap_or_default();
     let config: Option<Config> = match config::load(root) {
@@ -81,13 +91,15 @@ pub fn load(root: &Path, base_url: Option<&str>, drafts: bool) -> (Option<Loaded
             None
         }
     };
+    let t = Instant::now();
     let (found, d) = content::discover(root);
+    if std::env::var_os("HANDOUT_TIMINGS").is_some() { eprintln!("TIMING discover {:?}", t.elapsed()); }
     diags.extend(d);
     let (Some(config), Some(theme)) = (config, theme) else {
         return (None, diags);
     };
     let static_files: Vec<String> = theme.static_files.keys().cloned().collect();
-    let (site, d) = site::assemble(root, config, found, drafts, static_files);
+    let (site, d) = site::assemble(root, config, found, drafts, static_files, detail);
     diags.extend(d);
     let today = chrono::Local::now().date_naive();
     let renderer = match Renderer::new(theme, today) {
@@ -122,13 +134,21 @@ pub fn render_all(loaded: &Loaded, out: &dyn Output) -> (usize, usize, Diagnosti
     };
     let pages = site.pages();
     let errors = Mutex::new(Vec::new());
-    pages.par_iter().for_each(|&page| {
-        if let Err(d) = write_page(site, renderer, &shared, page, out) {
-            if let Ok(mut e) = errors.lock() {
-                e.push(d);
+    let t0 = Instant::now();
+    pages
+        .par_iter()
+        .for_each_init(Scratch::default, |scratch, &page| {
+            let t = Instant::now();
+            let r = render_and_write(site, renderer, &shared, page, out, scratch);
+            if std::env::var_os("HANDOUT_TIMINGS").is_some() && t.elapsed().as_millis() > 20 {
+                eprintln!("TIMING page {:?} {:?} at {:?}", page, t.elapsed(), t0.elapsed());
             }
-        }
-    });
+            if let Err(d) = r {
+                if let Ok(mut e) = errors.lock() {
+                    e.push(d);
+                }
+            }
+        });
     let mut files = pages.len();
     for f in OutputFile::ALL {
         let text = renderer.render_file(site, &shared, f, &pages);
@@ -155,6 +175,28 @@ pub fn write_page(
     let path = site.output_path(page);
     out.write(&path, html.as_bytes())
         .map_err(|e| Diagnostic::io(Path::new(&path), "write", &e))
+}
+
+/// Renders and writes one page, reusing a thread's scratch space.
+fn render_and_write(
+    site: &Site,
+    renderer: &Renderer,
+    shared: &Shared,
+    page: PageRef,
+    out: &dyn Output,
+    scratch: &mut Scratch,
+) -> Result<(), Diagnostic> {
+    renderer.render_into(site, shared, page, scratch)?;
+    let path = site.output_path(page);
+    let written = out
+        .write(&path, &scratch.html)
+        .map_err(|e| Diagnostic::io(Path::new(&path), "write", &e));
+    // The FAQ and list pages of a large site run to megabytes; don't keep that much buffer
+    // for the small pages that follow.
+    if scratch.html.capacity() > 1 << 20 {
+        scratch.html = Vec::new();
+    }
+    written
 }
 
 /// One broken template fails every page that uses it; say so once, with the count.
@@ -251,12 +293,45 @@ pub fn build(opts: &BuildOptions) -> BuildReport {
         report.elapsed = start.elapsed();
         return finish(report);
     }
-    let (loaded, diags) = load(&opts.root, opts.base_url.as_deref(), opts.drafts);
+    let (loaded, diags) = load_with(
+        &opts.root,
+        opts.base_url.as_deref(),
+        opts.drafts,
+        Detail::Pages,
+    );
+    if std::env::var_os("HANDOUT_TIMINGS").is_some() { eprintln!("TIMING loaded at {:?} {}", start.elapsed(), std::fs::read_to_string("/proc/self/status").unwrap_or_default().lines().filter(|l| l.starts_with("VmRSS") || l.starts_with("VmHWM")).collect::<Vec<_>>().join(" ")); }
     report.diagnostics = diags;
     let Some(loaded) = loaded.filter(|_| !report.diagnostics.has_errors()) else {
         report.elapsed = start.elapsed();
         return finish(report);
     };
+    if std::env::var_os("HANDOUT_TIMINGS").is_some() {
+        let s = &loaded.site;
+        let mut m: std::collections::BTreeMap<&str, usize> = Default::default();
+        for a in &s.articles {
+            let r = &a.rendered;
+            *m.entry("doc.text").or_default() += a.doc.text.capacity();
+            *m.entry("intro_html").or_default() += r.intro_html.capacity() + r.intro_excerpt.capacity();
+            *m.entry("footnotes").or_default() += r.footnotes_html.capacity();
+            for sec in &r.sections {
+                *m.entry("sec.html").or_default() += sec.html.capacity();
+                *m.entry("sec.topic_html").or_default() += sec.topic_headings.iter().map(|h| h.1.capacity() + 24).sum::<usize>();
+                *m.entry("sec.heading*").or_default() += sec.heading.capacity() + sec.heading_inline_html.capacity() + sec.heading_block_html.capacity() + sec.id.capacity() + sec.excerpt.capacity();
+                for f in &sec.faq {
+                    *m.entry("faq.answer_html").or_default() += f.answer_html.capacity();
+                    *m.entry("faq.answer_text").or_default() += f.answer_text.capacity();
+                    *m.entry("faq.q").or_default() += f.question.capacity() + f.question_inline_html.capacity() + f.id.capacity();
+                }
+            }
+            *m.entry("prose").or_default() += r.prose.iter().map(|p| p.text.capacity() + std::mem::size_of_val(p)).sum::<usize>();
+            *m.entry("links").or_default() += r.links.iter().map(|p| p.text.capacity() + p.dest.capacity() + p.href.capacity() + std::mem::size_of_val(p)).sum::<usize>();
+            *m.entry("headings").or_default() += r.headings.iter().map(|p| p.text.capacity() + p.id.capacity() + std::mem::size_of_val(p)).sum::<usize>();
+            *m.entry("toc").or_default() += r.toc.iter().map(|p| p.text.capacity() + p.id.capacity() + std::mem::size_of_val(p)).sum::<usize>();
+        }
+        for g in &s.faq { for f in &g.items { *m.entry("site.faq items").or_default() += f.answer_html.capacity() + f.answer_text.capacity() + f.question.capacity() + f.question_inline_html.capacity() + f.id.capacity(); } }
+        let total: usize = m.values().sum();
+        eprintln!("MODEL {total} {m:?}");
+    }
     let staging = match Staging::create(&out, &opts.root) {
         Ok(s) => s,
         Err(e) => {
@@ -269,7 +344,9 @@ pub fn build(opts: &BuildOptions) -> BuildReport {
             return finish(report);
         }
     };
+    if std::env::var_os("HANDOUT_TIMINGS").is_some() { eprintln!("TIMING staged at {:?}", start.elapsed()); }
     let (pages, files, diags) = render_all(&loaded, &staging);
+    if std::env::var_os("HANDOUT_TIMINGS").is_some() { eprintln!("TIMING rendered at {:?} {}", start.elapsed(), std::fs::read_to_string("/proc/self/status").unwrap_or_default().lines().filter(|l| l.starts_with("VmRSS") || l.starts_with("VmHWM")).collect::<Vec<_>>().join(" ")); }
     report.diagnostics.extend(diags);
     report.pages = pages;
     report.files = files;

@@ -45,11 +45,13 @@ pub(crate) fn parse<T: DeserializeOwned>(
     } else {
         value
     };
-    // Deserialising the text (not the value) keeps serde_yaml's position of a type error.
+    // Deserialising the parsed value is cheap; when it fails, deserialising the text again
+    // keeps serde_yaml's position of a type error (and its more lenient reading of scalars,
+    // such as `title: 2024` for a string).
     let typed: Result<T, _> = if value.as_mapping().is_some_and(|m| m.is_empty()) {
         serde_yaml::from_value(value.clone())
     } else {
-        serde_yaml::from_str(text)
+        T::deserialize(&value).or_else(|_| serde_yaml::from_str(text))
     };
     let typed = typed.map_err(|e| yaml_error_at_key(&e, text, path, first_line))?;
     Ok((typed, value))
@@ -185,6 +187,37 @@ fn walk(value: &Value, schema: &Schema, prefix: &mut Vec<String>, report: &mut R
     }
 }
 
+/// The 1-based line of each of `keys` at the top level of YAML text, as [`find_key`] finds a
+/// one-key path, in one pass over the text.
+pub(crate) fn find_top_keys(text: &str, keys: &[&str]) -> Vec<Option<usize>> {
+    let mut found = vec![None; keys.len()];
+    let indent_of = |line: &str| line.len() - line.trim_start_matches([' ', '-']).len();
+    let is_content = |line: &str| {
+        let t = line.trim();
+        !t.is_empty() && !t.starts_with('#')
+    };
+    let Some(level) = text.lines().find(|l| is_content(l)).map(indent_of) else {
+        return found;
+    };
+    for (i, line) in text.lines().enumerate() {
+        if !is_content(line) || indent_of(line) != level {
+            continue;
+        }
+        let trimmed = &line[level..];
+        let unquoted = trimmed.trim_start_matches(['"', '\'']);
+        for (key, slot) in keys.iter().zip(found.iter_mut()) {
+            if slot.is_none()
+                && unquoted
+                    .strip_prefix(key)
+                    .is_some_and(|rest| rest.trim_start_matches(['"', '\'']).starts_with(':'))
+            {
+                *slot = Some(i + 1);
+            }
+        }
+    }
+    found
+}
+
 /// Finds the 1-based (line, column) of a key path such as `["clinic", "phone"]` in YAML text.
 ///
 /// Each step looks for `key:` on a line after the previous step's line, indented deeper than it.
@@ -250,6 +283,19 @@ pub(crate) fn find_key(text: &str, key_path: &[&str]) -> Option<(usize, usize)> 
 #[cfg(test)]
 mod tests {
     use super::*;
+
+    #[test]
+    fn top_keys_in_one_pass_match_find_key() {
+        let text = "# comment\ntitle: A\nimage_alt: x\n\"image\": y.jpg\nreferences:\n  - title: nested\n    url: u\ntags: [a]\ntitle: again\n";
+        let keys = ["title", "image", "image_alt", "url", "tags", "slug"];
+        let one_pass = find_top_keys(text, &keys);
+        let each: Vec<Option<usize>> = keys
+            .iter()
+            .map(|k| find_key(text, &[k]).map(|(l, _)| l))
+            .collect();
+        assert_eq!(one_pass, each);
+        assert_eq!(one_pass, vec![Some(2), Some(4), Some(3), None, Some(8), None]);
+    }
 
     #[test]
     fn finds_nested_keys() {

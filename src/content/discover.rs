@@ -93,8 +93,10 @@ pub fn discover(root: &Path) -> (Discovered, Diagnostics) {
     }
     // Assets only count for folders that really are bundles (have an index.md). A Markdown
     // file in any other folder under articles/ would otherwise vanish without a word.
+    let bundles: std::collections::HashSet<&PathBuf> =
+        found.iter().filter_map(|(_, _, b)| b.as_ref()).collect();
     assets.retain(|(bundle, file)| {
-        let is_bundle = found.iter().any(|(_, _, b)| b.as_ref() == Some(bundle));
+        let is_bundle = bundles.contains(bundle);
         if !is_bundle && file.extension().is_some_and(|e| e == "md") {
             diags.push(
                 Diagnostic::warning(

@@ -182,7 +182,8 @@ pub(crate) fn parse(
     let key_lines: Vec<(String, usize)> = FRONT
         .keys
         .iter()
-        .filter_map(|k| yaml::find_key(yaml_text, &[k]).map(|(l, _)| (k.to_string(), l + 1)))
+        .zip(yaml::find_top_keys(yaml_text, FRONT.keys))
+        .filter_map(|(k, l)| l.map(|l| (k.to_string(), l + 1)))
         .collect();
     let line_of = |k: &str| {
         key_lines

@@ -117,23 +117,23 @@ pub fn escape_html(text: &str) -> String {
 
 /// Appends `text` escaped for use in HTML text or a quoted attribute value.
 pub(crate) fn escape_into(out: &mut String, text: &str) {
-    if !text
-        .bytes()
-        .any(|b| matches!(b, b'&' | b'<' | b'>' | b'"' | b'\''))
-    {
-        out.push_str(text);
-        return;
+    // Copy the runs between special characters whole: they are ASCII, so every cut is at a
+    // character boundary, and prose (an apostrophe in most paragraphs) is not copied char by char.
+    let mut done = 0;
+    for (i, b) in text.bytes().enumerate() {
+        let entity = match b {
+            b'&' => "&amp;",
+            b'<' => "&lt;",
+            b'>' => "&gt;",
+            b'"' => "&quot;",
+            b'\'' => "&#39;",
+            _ => continue,
+        };
+        out.push_str(&text[done..i]);
+        out.push_str(entity);
+        done = i + 1;
     }
-    for c in text.chars() {
-        match c {
-            '&' => out.push_str("&amp;"),
-            '<' => out.push_str("&lt;"),
-            '>' => out.push_str("&gt;"),
-            '"' => out.push_str("&quot;"),
-            '\'' => out.push_str("&#39;"),
-            _ => out.push(c),
-        }
-    }
+    out.push_str(&text[done..]);
 }
 
 /// Appends `#id` escaped for an `href`: ids may hold any letter, so the

@@ -148,6 +148,22 @@ pub struct Rendered {
 }
 
 impl Rendered {
+    /// Drops the facts only checks read (headings, links, images, prose, raw HTML, tables,
+    /// broken links) and returns spare capacity, keeping what pages show.
+    pub fn keep_pages_only(&mut self) {
+        self.headings = Vec::new();
+        self.links = Vec::new();
+        self.images = Vec::new();
+        self.prose = Vec::new();
+        self.broken_links = Vec::new();
+        self.raw_html = Vec::new();
+        self.tables = Vec::new();
+        self.intro_html.shrink_to_fit();
+        for s in &mut self.sections {
+            s.html.shrink_to_fit();
+        }
+    }
+
     /// The whole document as one body: intro, each section's heading and
     /// content, then the notes. For standalone pages and the home intro.
     pub fn full_html(&self) -> String {
@@ -187,15 +203,36 @@ pub struct Section {
     pub line: usize,
     /// The content after the heading, as on the article page.
     pub html: String,
-    /// For topic kinds only (else ""): the same content with heading levels
-    /// raised by one (h3→h2, …), because on a topic page the section heading
-    /// is the page's h1.
-    pub topic_html: String,
+    /// For topic kinds only: the headings inside `html` as the topic page
+    /// shows them, one level higher, with the byte range of `html` each
+    /// replaces (see [`Section::topic_html`]). Kept instead of a second copy
+    /// of the content, which would be most of an article again.
+    pub topic_headings: Vec<(std::ops::Range<usize>, String)>,
     /// Plain text of the first paragraph (or first list items), cut at a
     /// word boundary to at most 30 words, with "…" if cut.
     pub excerpt: String,
     /// For kind `Faq`: each `###` question with its answer.
     pub faq: Vec<FaqItem>,
+}
+
+impl Section {
+    /// For topic kinds only (else ""): the content with heading levels raised
+    /// by one (h3→h2, …), because on a topic page the section heading is the
+    /// page's h1.
+    pub fn topic_html(&self) -> String {
+        if !self.kind.is_topic() {
+            return String::new();
+        }
+        let mut out = String::with_capacity(self.html.len());
+        let mut done = 0;
+        for (range, heading) in &self.topic_headings {
+            out.push_str(self.html.get(done..range.start).unwrap_or(""));
+            out.push_str(heading);
+            done = range.end;
+        }
+        out.push_str(self.html.get(done..).unwrap_or(""));
+        out
+    }
 }
 
 /// A question (`###` in a FAQ section) and its answer.

@@ -174,7 +174,7 @@ fn faq_file_mode_has_an_untitled_group() {
     // Every `##` is a FAQ group, whatever its words.
     assert_eq!(out.sections[1].kind, SectionKind::Faq);
     assert_eq!(out.sections[1].faq[0].question, "Why?");
-    assert!(out.sections[1].topic_html.is_empty());
+    assert!(out.sections[1].topic_html().is_empty());
     assert!(out.sections[2].faq.is_empty());
 }
 
@@ -184,7 +184,7 @@ fn topic_html_raises_headings_one_level() {
         md("## Benefits\n\nA.\n\n### Sleep\n\n#### Deep sleep\n\n## Overview\n\n### Not a topic\n");
     let benefits = &out.sections[0];
     assert_eq!(
-        benefits.topic_html,
+        benefits.topic_html(),
         "<p>A.</p>\n<h2 id=\"sleep\"><a class=\"heading-link\" href=\"#sleep\">Sleep</a></h2>\n\
          <h3 id=\"deep-sleep\"><a class=\"heading-link\" href=\"#deep-sleep\">Deep sleep</a></h3>\n"
     );
@@ -192,7 +192,7 @@ fn topic_html_raises_headings_one_level() {
         benefits.html.contains("<h3 id=\"sleep\">")
             && benefits.html.contains("<h4 id=\"deep-sleep\">")
     );
-    assert_eq!(out.sections[1].topic_html, "");
+    assert_eq!(out.sections[1].topic_html(), "");
 }
 
 #[test]

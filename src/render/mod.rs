@@ -36,8 +36,23 @@ pub struct Renderer {
 
 /// Values computed once per build and shared by every page.
 pub struct Shared {
-    site_value: Value,
+    /// A context holding only `site`, serialised once; each page's context starts as a copy.
+    site: Context,
     brand_css: String,
+}
+
+/// What one rendering thread keeps from page to page.
+///
+/// Pages are rendered in the order of [`Site::pages`], so an article's topic pages follow it.
+/// Its `article` value (every section's HTML, serialised for Tera) is built once and handed
+/// from page to page, with only the parts that depend on the page shown replaced (see
+/// [`views::article_parts`]).
+#[derive(Default)]
+pub struct Scratch {
+    /// The HTML of the page last rendered.
+    pub html: Vec<u8>,
+    /// The last article's `article` value, by index into `Site::articles`.
+    article: Option<(usize, Value)>,
 }
 
 impl Renderer {
@@ -115,9 +130,10 @@ impl Renderer {
     /// Computes the values shared by every page; brand colour errors are reported here.
     pub fn prepare(&self, site: &Site, config_text: &str) -> Result<Shared, Diagnostics> {
         let brand_css = brand::brand_css(&site.config, config_text)?;
-        let site_value = serde_json::to_value(site_view(site)).unwrap_or(Value::Null);
+        let mut site_ctx = Context::new();
+        site_ctx.insert("site", &site_view(site));
         Ok(Shared {
-            site_value,
+            site: site_ctx,
             brand_css,
         })
     }
@@ -129,14 +145,62 @@ impl Renderer {
         shared: &Shared,
         page: PageRef,
     ) -> Result<String, Diagnostic> {
+        let mut scratch = Scratch::default();
+        self.render_into(site, shared, page, &mut scratch)?;
+        Ok(String::from_utf8(scratch.html).unwrap_or_default())
+    }
+
+    /// Renders one page into `scratch.html`, reusing what `scratch` kept from the page before.
+    pub fn render_into(
+        &self,
+        site: &Site,
+        shared: &Shared,
+        page: PageRef,
+        scratch: &mut Scratch,
+    ) -> Result<(), Diagnostic> {
+        scratch.html.clear();
         if let PageRef::Alias(i) = page {
             let alias = &site.aliases()[i];
-            return Ok(redirect_page(site, &site.articles[alias.article].path));
+            let html = redirect_page(site, &site.articles[alias.article].path);
+            scratch.html.extend_from_slice(html.as_bytes());
+            return Ok(());
         }
-        let (template, ctx) = self.context(site, shared, page);
-        self.tera
-            .render(template, &ctx)
-            .map_err(|e| template_error(&self.origins, template, &e))
+        let (template, mut ctx) = self.context(site, shared, page, scratch);
+        let result = self.tera.render_to(template, &ctx, &mut scratch.html);
+        if let (PageRef::Article(i) | PageRef::Topic(i, _), Some(v)) = (page, ctx.remove("article"))
+        {
+            scratch.article = Some((i, v));
+        }
+        result.map_err(|e| template_error(&self.origins, template, &e))
+    }
+
+    /// The `article` value of article `i` as shown on the page of `current` (`None` for the
+    /// full article): the one `scratch` kept if it is the same article, with the page-dependent
+    /// parts replaced, else built.
+    fn article_value(
+        &self,
+        site: &Site,
+        i: usize,
+        current: Option<SectionKind>,
+        scratch: &mut Scratch,
+    ) -> Value {
+        let a = &site.articles[i];
+        match scratch.article.take() {
+            Some((j, mut value)) if j == i => {
+                if let Value::Object(map) = &mut value {
+                    let (pages, previous, next) = article_parts(site, a, current);
+                    let mut set = |key: &str, v: Result<Value, serde_json::Error>| {
+                        map.insert(key.to_string(), v.unwrap_or(Value::Null));
+                    };
+                    set("pages", serde_json::to_value(pages));
+                    set("previous", serde_json::to_value(previous));
+                    set("next", serde_json::to_value(next));
+                }
+                value
+            }
+            _ => serde_json::to_value(article_view(site, a, current, self.today))
+                .unwrap_or(Value::Null),
+        }
     }
 
     /// Renders a non-HTML output file.
@@ -155,10 +219,15 @@ impl Renderer {
         }
     }
 
-    fn context(&self, site: &Site, shared: &Shared, page: PageRef) -> (&'static str, Context) {
+    fn context(
+        &self,
+        site: &Site,
+        shared: &Shared,
+        page: PageRef,
+        scratch: &mut Scratch,
+    ) -> (&'static str, Context) {
         let c = &site.config;
-        let mut ctx = Context::new();
-        ctx.insert("site", &shared.site_value);
+        let mut ctx = shared.site.clone();
         let path = site.page_path(page);
         let home = LinkView {
             title: "Home".into(),
@@ -258,7 +327,8 @@ impl Renderer {
                 pv.image = absolute_image(site, a);
                 pv.has_code = a.rendered.has_code;
                 pv.printable = true;
-                ctx.insert("article", &article_view(site, a, None, self.today));
+                let article = self.article_value(site, i, None, scratch);
+                insert_value(&mut ctx, "article", article);
                 "article.html"
             }
             PageRef::Topic(i, kind) => {
@@ -295,7 +365,8 @@ impl Renderer {
                 pv.image = absolute_image(site, a);
                 pv.has_code = a.rendered.has_code;
                 pv.printable = true;
-                ctx.insert("article", &article_view(site, a, Some(kind), self.today));
+                let article = self.article_value(site, i, Some(kind), scratch);
+                insert_value(&mut ctx, "article", article);
                 ctx.insert("topic", &tv);
                 "topic.html"
             }
@@ -423,6 +494,15 @@ impl Renderer {
         }
         ctx.insert("page", &pv);
         (template, ctx)
+    }
+}
+
+/// Puts an already serialised value into a context (`Context::insert` would serialise it again).
+fn insert_value(ctx: &mut Context, key: &str, value: Value) {
+    let mut map = serde_json::Map::new();
+    map.insert(key.to_string(), value);
+    if let Ok(c) = Context::from_value(Value::Object(map)) {
+        ctx.extend(c);
     }
 }
 

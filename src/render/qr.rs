@@ -3,41 +3,44 @@
 //! Generated at build time as inline SVG (no request, no script). One path element with a
 //! run-length-merged rectangle per row keeps each code small in the page.
 
-use qrcode::{Color, EcLevel, QrCode};
-use std::fmt::Write;
+mod mask;
 
 /// An SVG QR code of `url`, with a title for assistive technology; `None` if the URL is too long.
 pub(crate) fn svg(url: &str) -> Option<String> {
-    let code = QrCode::with_error_correction_level(url.as_bytes(), EcLevel::M).ok()?;
-    let width = code.width();
+    let symbol = mask::symbol(url.as_bytes())?;
+    let width = symbol.width();
     let quiet = 4;
     let size = width + 2 * quiet;
-    let colors = code.to_colors();
-    let mut path = String::with_capacity(width * width);
-    for y in 0..width {
-        let mut x = 0;
-        while x < width {
-            if colors[y * width + x] == Color::Dark {
-                let start = x;
-                while x < width && colors[y * width + x] == Color::Dark {
-                    x += 1;
-                }
-                let _ = write!(
-                    path,
-                    "M{} {}h{}v1h-{}z",
-                    start + quiet,
-                    y + quiet,
-                    x - start,
-                    x - start
-                );
-            } else {
-                x += 1;
-            }
-        }
-    }
+    let mut path: Vec<u8> = Vec::with_capacity(width * width);
+    symbol.for_each_run(|x, y, len| {
+        // "M{x} {y}h{run}v1h-{run}z", without the formatting machinery: a code has hundreds
+        // of runs and a site tens of thousands of codes.
+        path.push(b'M');
+        push_number(&mut path, x + quiet);
+        path.push(b' ');
+        push_number(&mut path, y + quiet);
+        path.push(b'h');
+        push_number(&mut path, len);
+        path.extend_from_slice(b"v1h-");
+        push_number(&mut path, len);
+        path.push(b'z');
+    });
+    let path = String::from_utf8(path).ok()?;
     Some(format!(
         "<svg class=\"qr\" xmlns=\"http://www.w3.org/2000/svg\" viewBox=\"0 0 {size} {size}\" role=\"img\" aria-label=\"QR code for this page's address\" shape-rendering=\"crispEdges\"><rect width=\"{size}\" height=\"{size}\" fill=\"#fff\"/><path fill=\"#000\" d=\"{path}\"/></svg>"
     ))
+}
+
+/// Appends `n` in decimal.
+fn push_number(out: &mut Vec<u8>, n: usize) {
+    if n >= 100 {
+        push_number(out, n / 100);
+        out.extend_from_slice(&[b'0' + (n / 10 % 10) as u8, b'0' + (n % 10) as u8]);
+    } else if n >= 10 {
+        out.extend_from_slice(&[b'0' + (n / 10) as u8, b'0' + (n % 10) as u8]);
+    } else {
+        out.push(b'0' + n as u8);
+    }
 }
 
 #[cfg(test)]

@@ -143,9 +143,22 @@ pub struct DateView {
 
 impl DateView {
     pub(crate) fn of(d: NaiveDate) -> Self {
-        DateView {
-            text: d.format("%-d %B %Y").to_string(),
-            iso: d.format("%Y-%m-%d").to_string(),
+        use chrono::Datelike;
+        const MONTHS: [&str; 12] = [
+            "January", "February", "March", "April", "May", "June", "July", "August",
+            "September", "October", "November", "December",
+        ];
+        // Written out rather than with `format`, which parses its pattern on every call: lists
+        // show two dates for each of thousands of articles.
+        match MONTHS.get(d.month0() as usize) {
+            Some(month) if (0..=9999).contains(&d.year()) => DateView {
+                text: format!("{} {month} {:04}", d.day(), d.year()),
+                iso: format!("{:04}-{:02}-{:02}", d.year(), d.month(), d.day()),
+            },
+            _ => DateView {
+                text: d.format("%-d %B %Y").to_string(),
+                iso: d.format("%Y-%m-%d").to_string(),
+            },
         }
     }
 }
@@ -572,6 +585,28 @@ pub(crate) fn article_pages(
     out
 }
 
+/// The parts of an [`ArticleView`] that depend on the page shown (`current`: `None` for the
+/// full article, else the topic page): `pages`, `previous` and `next`. Render builds an
+/// article's view once and replaces only these on its topic pages, so a new field that
+/// depends on `current` must be computed here too.
+pub(crate) fn article_parts(
+    site: &Site,
+    a: &Article,
+    current: Option<SectionKind>,
+) -> (
+    Vec<ArticlePageLink>,
+    Option<ArticlePageLink>,
+    Option<ArticlePageLink>,
+) {
+    let pages = article_pages(site, a, current);
+    let at = pages.iter().position(|p| p.current).unwrap_or(0);
+    // The full article holds every part, so it offers no "next part"; topic pages step
+    // through the parts and back to the full article.
+    let previous = (current.is_some() && at > 0).then(|| pages[at - 1].clone());
+    let next = current.and_then(|_| pages.get(at + 1).cloned());
+    (pages, previous, next)
+}
+
 pub(crate) fn article_view<'a>(
     site: &'a Site,
     a: &'a Article,
@@ -596,12 +631,7 @@ pub(crate) fn article_view<'a>(
                 .then(|| c.url(&a.topic_path(s.kind))),
         })
         .collect();
-    let pages = article_pages(site, a, current);
-    let at = pages.iter().position(|p| p.current).unwrap_or(0);
-    // The full article holds every part, so it offers no "next part"; topic pages step
-    // through the parts and back to the full article.
-    let previous = (current.is_some() && at > 0).then(|| pages[at - 1].clone());
-    let next = current.and_then(|_| pages.get(at + 1).cloned());
+    let (pages, previous, next) = article_parts(site, a, current);
     ArticleView {
         title: &f.title,
         description: f.description.as_deref(),

@@ -4,7 +4,7 @@
 use super::faq::build_faq;
 use super::links::{DocLinks, LinkMap};
 use super::taxonomy::build_tags;
-use super::{Article, Extra, Page, Site};
+use super::{Article, Detail, Extra, Page, Site};
 use crate::config::Config;
 use crate::content::{Discovered, DocKind, Document};
 use crate::diagnostic::{Diagnostic, Diagnostics, Span};
@@ -46,13 +46,15 @@ const RESERVED_PATHS: &[&str] = &[
     "404",
 ];
 
-/// Builds the site model. Drafts are left out unless `drafts` is true.
+/// Builds the site model. Drafts are left out unless `drafts` is true; `detail` says how much
+/// of each document to keep.
 pub fn assemble(
     root: &Path,
     config: Config,
     found: Discovered,
     drafts: bool,
     static_files: Vec<String>,
+    detail: Detail,
 ) -> (Site, Diagnostics) {
     let mut diags = Diagnostics::new();
     let mut map = LinkMap {
@@ -105,11 +107,14 @@ pub fn assemble(
         map.targets.insert(d.path.clone(), "faq/".into());
     }
     let mut bundle_assets = Vec::new();
+    let mut bundle_index: HashMap<&Path, usize> = HashMap::new();
+    for (i, d) in articles_docs.iter().enumerate() {
+        if let Some(b) = &d.bundle {
+            bundle_index.entry(b.as_path()).or_insert(i);
+        }
+    }
     for (bundle, file) in &found.bundle_assets {
-        if let Some(i) = articles_docs
-            .iter()
-            .position(|d| d.bundle.as_ref() == Some(bundle))
-        {
+        if let Some(&i) = bundle_index.get(bundle.as_path()) {
             let rest = file
                 .strip_prefix(bundle)
                 .unwrap_or(file)
@@ -124,7 +129,13 @@ pub fn assemble(
     let rendered_articles: Vec<(Article, Diagnostics)> = articles_docs
         .into_par_iter()
         .zip(article_slugs.into_par_iter())
-        .map(|(doc, slug)| build_article(doc, slug, &map, &config))
+        .map(|(doc, slug)| {
+            let (mut article, d) = build_article(doc, slug, &map, &config);
+            if detail == Detail::Pages {
+                article.keep_pages_only();
+            }
+            (article, d)
+        })
         .collect();
     let mut articles = Vec::with_capacity(rendered_articles.len());
     for (a, d) in rendered_articles {
@@ -177,6 +188,7 @@ pub fn assemble(
         tags,
         bundle_assets,
         drafts,
+        asset_index: Default::default(),
     };
     diags.extend(super::pages::check_aliases(&site));
     (site, diags)
@@ -364,10 +376,8 @@ pub fn image_url(site: &Site, article: &Article) -> Option<String> {
         Some(rooted) => site.config.url(rooted),
         None => {
             let p: PathBuf = super::links::normalise(&article.doc.dir().join(image));
-            site.bundle_assets
-                .iter()
-                .find(|(_, src, _)| *src == p)
-                .map(|(_, _, out)| site.config.url(out))
+            site.bundle_asset(&p)
+                .map(|out| site.config.url(out))
                 .unwrap_or_else(|| site.config.url(&format!("{}{image}", article.path)))
         }
     })

@@ -28,6 +28,17 @@ use crate::markdown::{FaqItem, Rendered, SectionKind};
 use chrono::NaiveDate;
 use std::path::PathBuf;
 
+/// How much of each document the model keeps.
+#[derive(Debug, Clone, Copy, PartialEq, Eq)]
+pub enum Detail {
+    /// Everything: the source text and every fact the checks read (check and serve).
+    Full,
+    /// What the pages show and no more. A build drops each article's source text, prose,
+    /// links, headings and the other facts only checks read as soon as the article is
+    /// rendered, so that a large site's model stays small while its pages are written.
+    Pages,
+}
+
 /// A patient-education article with everything derived from it.
 #[derive(Debug, Clone)]
 pub struct Article {
@@ -73,6 +84,13 @@ impl Article {
             .iter()
             .filter(|s| s.kind == SectionKind::Faq)
             .flat_map(|s| s.faq.iter())
+    }
+
+    /// Drops what only checks and serve read (see [`Detail::Pages`]).
+    pub(crate) fn keep_pages_only(&mut self) {
+        self.doc.text = String::new();
+        self.doc.body_start = 0;
+        self.rendered.keep_pages_only();
     }
 
     /// The date shown as "updated": `updated`, else `reviewed`, else `date`.
@@ -127,6 +145,8 @@ pub struct Site {
     pub bundle_assets: Vec<(usize, PathBuf, String)>,
     /// Whether drafts were included.
     pub drafts: bool,
+    /// `bundle_assets` by source path, built on first use (see [`Site::bundle_asset`]).
+    pub(crate) asset_index: std::sync::OnceLock<std::collections::HashMap<PathBuf, usize>>,
 }
 
 impl Site {
@@ -146,6 +166,28 @@ impl Site {
     /// The hub entries for one topic: each article that has that section.
     pub fn hub(&self, kind: SectionKind) -> Vec<HubEntry<'_>> {
         topics::hub(self, kind)
+    }
+
+    /// The bundle asset published from `src` (a source path relative to the root): its output
+    /// path. Every article and topic page asks for its lead image, so this is a map lookup
+    /// rather than a scan of every asset.
+    pub fn bundle_asset(&self, src: &std::path::Path) -> Option<&str> {
+        let index = self.asset_index.get_or_init(|| {
+            let mut m = std::collections::HashMap::new();
+            for (i, (_, s, _)) in self.bundle_assets.iter().enumerate() {
+                m.entry(s.clone()).or_insert(i);
+            }
+            m
+        });
+        match index.get(src).and_then(|&i| self.bundle_assets.get(i)) {
+            Some((_, s, out)) if s == src => Some(out),
+            // The list changed since the map was built: look the slow way.
+            _ => self
+                .bundle_assets
+                .iter()
+                .find(|(_, s, _)| s == src)
+                .map(|(_, _, out)| out.as_str()),
+        }
     }
 
     /// Finds the article with a slug.

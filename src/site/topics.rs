@@ -44,7 +44,7 @@ impl<'a> Topic<'a> {
     /// headings are raised one level; with several, each keeps its own h2.
     pub fn html(&self) -> String {
         match self.sections.as_slice() {
-            [one] => one.topic_html.clone(),
+            [one] => one.topic_html(),
             many => {
                 let mut s = String::new();
                 for sec in many {

@@ -206,11 +206,7 @@ impl Walker<'_, '_> {
             kind,
             line: placed.line,
             html: String::with_capacity(capacity),
-            topic_html: if kind.is_topic() {
-                String::with_capacity(capacity)
-            } else {
-                String::new()
-            },
+            topic_headings: Vec::new(),
             excerpt: String::new(),
             faq: Vec::new(),
         });
@@ -232,7 +228,7 @@ impl Walker<'_, '_> {
                 kind: SectionKind::Faq,
                 line: placed.line,
                 html: String::new(),
-                topic_html: String::new(),
+                topic_headings: Vec::new(),
                 excerpt: String::new(),
                 faq: Vec::new(),
             });

@@ -1,7 +1,7 @@
 //! Where the walker's HTML goes.
 //!
 //! Takes in mapped events and hand-written HTML (headings); gives out the
-//! HTML of the intro, each section, its topic copy, the open FAQ answer and
+//! HTML of the intro, each section (with its headings as its topic page shows them), the open FAQ answer and
 //! the footnote being defined. Events are queued and turned into HTML with
 //! `pulldown_cmark::html::push_html` only at headings and footnote
 //! boundaries, never inside a table, so pulldown-cmark's own table state
@@ -56,10 +56,14 @@ impl<'a> Walker<'a, '_> {
             self.out.intro_html.push_str(article);
             return;
         };
-        section.html.push_str(article);
-        if section.kind.is_topic() {
-            section.topic_html.push_str(topic);
+        // The topic copy differs only in headings: keep just those, with where they go.
+        if section.kind.is_topic() && !std::ptr::eq(article, topic) && article != topic {
+            let start = section.html.len();
+            section
+                .topic_headings
+                .push((start..start + article.len(), topic.to_string()));
         }
+        section.html.push_str(article);
         if let Some(item) = self.answer.and_then(|i| section.faq.get_mut(i)) {
             item.answer_html.push_str(article);
         }
