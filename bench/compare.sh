@@ -289,6 +289,24 @@ measure_check() {
   done
 }
 
+# The example site in the repository root, RUNS times into a clean folder (target: under 100 ms).
+measure_example() {
+  local run label out=$WORK/out/example
+  [[ -f $REPO/site.yaml ]] || return 0
+  for ((run = 1; run <= RUNS; run++)); do
+    label=handout-example-$run
+    rm -rf "$out"
+    timed "$label" "$HANDOUT" build --root "$REPO" --out "$out"
+    if [[ $T_EXIT -eq 0 ]]; then
+      record example handout build "$run" 1 NA NA
+    else
+      fail "handout build of the example site (run $run) exited with status $T_EXIT: \"$(last_line "$LOGS/$label.log")\" (log: $LOGS/$label.log)"
+      record example handout build "$run" 0 NA NA
+    fi
+  done
+  rm -rf "$out"
+}
+
 # ---------------------------------------------------------------------------------------------
 # SERVE MEASUREMENT (handout only)
 #
@@ -512,7 +530,7 @@ machine_section() {
   if active handout; then
     local version
     version=$("$HANDOUT" --version 2>/dev/null | awk 'NR == 1' || true)
-    echo "- handout: ${version:-unknown version}, commit $(git -C "$REPO" rev-parse --short HEAD 2>/dev/null || echo none)"
+    echo "- handout: ${version:-unknown version}, commit $(git -C "$REPO" describe --always --dirty 2>/dev/null || echo none)"
   fi
   echo "- Corpus: examples/gen_corpus.rs, seed $SEED; tmpfs output in $WORK/out, disk output in $DISK_WORK/out ($(stat -f -c %T "$DISK_WORK" 2>/dev/null || echo unknown))"
 }
@@ -573,12 +591,54 @@ handout_table() {
         "$(awk -v a="$large" -v b="$small" 'BEGIN { printf "%g", a / b }')× the articles |"
     done
   fi
+  if [[ $(runs example handout build) != 0/0 ]]; then
+    echo "| Example site (repository root), wall (s) | - | $(num "$(median $C_WALL example handout build)" 3) |" \
+      "$(runs example handout build) runs ok |"
+  fi
   for size in $SIZES; do
     [[ $(runs "$size" handout serve) == 0/0 ]] && continue
     echo "| Serve: save to rebuilt page served (ms) | $size | $(num "$(median $C_WALL "$size" handout serve)" 0 0.001) |" \
       "$(runs "$size" handout serve) saves; min $(num "$(extreme min $C_WALL "$size" handout serve)" 0 0.001)," \
       "max $(num "$(extreme max $C_WALL "$size" handout serve)" 0 0.001); first page after $(num "$(median $C_WALL "$size" handout serve-start)" 2) s |"
   done
+}
+
+# verdict VALUE OP LIMIT: "met", "missed" or "not measured".
+verdict() {
+  if [[ $1 == NA || -z $1 ]]; then
+    echo "not measured"
+  else
+    awk -v v="$1" -v l="$3" -v op="$2" 'BEGIN { ok = (op == "<=") ? v <= l : v < l; print ok ? "met" : "MISSED" }'
+  fi
+}
+
+# The targets of issue 6, each against this run's numbers.
+targets_table() {
+  local small large w r g c s e
+  small=$(smallest_size)
+  large=$(largest_size)
+  echo "| Target | Limit | This run | Verdict |"
+  echo "|---|---:|---:|---|"
+  if active hugo; then
+    w=$(ratio "$(median $C_WALL "$large" handout tmpfs)" "$(median $C_WALL "$large" hugo tmpfs)")
+    r=$(ratio "$(median $C_RSS "$large" handout tmpfs)" "$(median $C_RSS "$large" hugo tmpfs)")
+    echo "| Wall time of a $large-article build, handout/Hugo | ≤ 0.33 | $w | $(verdict "$w" "<=" 0.33) |"
+    echo "| Peak memory of a $large-article build, handout/Hugo | ≤ 0.25 | $r | $(verdict "$r" "<=" 0.25) |"
+  fi
+  if [[ $small != "$large" ]]; then
+    g=$(ratio "$(median $C_WALL "$large" handout tmpfs)" "$(median $C_WALL "$small" handout tmpfs)")
+    local limit
+    limit=$(awk -v a="$large" -v b="$small" 'BEGIN { printf "%.1f", 1.1 * a / b }')
+    echo "| Growth, $large vs $small articles (wall) | ≤ $limit | $g | $(verdict "$g" "<=" "$limit") |"
+  fi
+  c=$(median $C_WALL "$large" handout check)
+  echo "| \`handout check\` of $large articles, wall (s) | ≤ 2 | $(num "$c" 2) | $(verdict "$c" "<=" 2) |"
+  s=$(median $C_WALL "$large" handout serve)
+  [[ $s == NA ]] || s=$(num "$s" 0 0.001)
+  echo "| Serve: one saved article at $large, rebuilt and served (ms, median) | ≤ 50 | $s | $(verdict "$s" "<=" 50) |"
+  e=$(median $C_WALL example handout build)
+  [[ $e == NA ]] || e=$(num "$e" 0 0.001)
+  echo "| Example site build (ms) | < 100 | $e | $(verdict "$e" "<" 100) |"
 }
 
 write_report() {
@@ -601,6 +661,10 @@ write_report() {
       echo "## handout only (tmpfs)"
       echo
       handout_table
+      echo
+      echo "## Targets (issue 6)"
+      echo
+      targets_table
     fi
     if [[ ${#NOTES[@]} -gt 0 ]]; then
       echo
@@ -652,6 +716,7 @@ main() {
   if active handout; then
     measure_rebuilds
     measure_check
+    measure_example
     if [[ $SERVE == 1 ]]; then
       local size
       for size in $SIZES; do measure_serve "$size"; done

@@ -91,9 +91,7 @@ fn load_with(
             None
         }
     };
-    let t = Instant::now();
     let (found, d) = content::discover(root);
-    if std::env::var_os("HANDOUT_TIMINGS").is_some() { eprintln!("TIMING discover {:?}", t.elapsed()); }
     diags.extend(d);
     let (Some(config), Some(theme)) = (config, theme) else {
         return (None, diags);
@@ -134,16 +132,10 @@ pub fn render_all(loaded: &Loaded, out: &dyn Output) -> (usize, usize, Diagnosti
     };
     let pages = site.pages();
     let errors = Mutex::new(Vec::new());
-    let t0 = Instant::now();
     pages
         .par_iter()
         .for_each_init(Scratch::default, |scratch, &page| {
-            let t = Instant::now();
-            let r = render_and_write(site, renderer, &shared, page, out, scratch);
-            if std::env::var_os("HANDOUT_TIMINGS").is_some() && t.elapsed().as_millis() > 20 {
-                eprintln!("TIMING page {:?} {:?} at {:?}", page, t.elapsed(), t0.elapsed());
-            }
-            if let Err(d) = r {
+            if let Err(d) = render_and_write(site, renderer, &shared, page, out, scratch) {
                 if let Ok(mut e) = errors.lock() {
                     e.push(d);
                 }
@@ -299,39 +291,11 @@ pub fn build(opts: &BuildOptions) -> BuildReport {
         opts.drafts,
         Detail::Pages,
     );
-    if std::env::var_os("HANDOUT_TIMINGS").is_some() { eprintln!("TIMING loaded at {:?} {}", start.elapsed(), std::fs::read_to_string("/proc/self/status").unwrap_or_default().lines().filter(|l| l.starts_with("VmRSS") || l.starts_with("VmHWM")).collect::<Vec<_>>().join(" ")); }
     report.diagnostics = diags;
     let Some(loaded) = loaded.filter(|_| !report.diagnostics.has_errors()) else {
         report.elapsed = start.elapsed();
         return finish(report);
     };
-    if std::env::var_os("HANDOUT_TIMINGS").is_some() {
-        let s = &loaded.site;
-        let mut m: std::collections::BTreeMap<&str, usize> = Default::default();
-        for a in &s.articles {
-            let r = &a.rendered;
-            *m.entry("doc.text").or_default() += a.doc.text.capacity();
-            *m.entry("intro_html").or_default() += r.intro_html.capacity() + r.intro_excerpt.capacity();
-            *m.entry("footnotes").or_default() += r.footnotes_html.capacity();
-            for sec in &r.sections {
-                *m.entry("sec.html").or_default() += sec.html.capacity();
-                *m.entry("sec.topic_html").or_default() += sec.topic_headings.iter().map(|h| h.1.capacity() + 24).sum::<usize>();
-                *m.entry("sec.heading*").or_default() += sec.heading.capacity() + sec.heading_inline_html.capacity() + sec.heading_block_html.capacity() + sec.id.capacity() + sec.excerpt.capacity();
-                for f in &sec.faq {
-                    *m.entry("faq.answer_html").or_default() += f.answer_html.capacity();
-                    *m.entry("faq.answer_text").or_default() += f.answer_text.capacity();
-                    *m.entry("faq.q").or_default() += f.question.capacity() + f.question_inline_html.capacity() + f.id.capacity();
-                }
-            }
-            *m.entry("prose").or_default() += r.prose.iter().map(|p| p.text.capacity() + std::mem::size_of_val(p)).sum::<usize>();
-            *m.entry("links").or_default() += r.links.iter().map(|p| p.text.capacity() + p.dest.capacity() + p.href.capacity() + std::mem::size_of_val(p)).sum::<usize>();
-            *m.entry("headings").or_default() += r.headings.iter().map(|p| p.text.capacity() + p.id.capacity() + std::mem::size_of_val(p)).sum::<usize>();
-            *m.entry("toc").or_default() += r.toc.iter().map(|p| p.text.capacity() + p.id.capacity() + std::mem::size_of_val(p)).sum::<usize>();
-        }
-        for g in &s.faq { for f in &g.items { *m.entry("site.faq items").or_default() += f.answer_html.capacity() + f.answer_text.capacity() + f.question.capacity() + f.question_inline_html.capacity() + f.id.capacity(); } }
-        let total: usize = m.values().sum();
-        eprintln!("MODEL {total} {m:?}");
-    }
     let staging = match Staging::create(&out, &opts.root) {
         Ok(s) => s,
         Err(e) => {
@@ -344,9 +308,7 @@ pub fn build(opts: &BuildOptions) -> BuildReport {
             return finish(report);
         }
     };
-    if std::env::var_os("HANDOUT_TIMINGS").is_some() { eprintln!("TIMING staged at {:?}", start.elapsed()); }
     let (pages, files, diags) = render_all(&loaded, &staging);
-    if std::env::var_os("HANDOUT_TIMINGS").is_some() { eprintln!("TIMING rendered at {:?} {}", start.elapsed(), std::fs::read_to_string("/proc/self/status").unwrap_or_default().lines().filter(|l| l.starts_with("VmRSS") || l.starts_with("VmHWM")).collect::<Vec<_>>().join(" ")); }
     report.diagnostics.extend(diags);
     report.pages = pages;
     report.files = files;
@@ -364,4 +326,29 @@ pub fn build(opts: &BuildOptions) -> BuildReport {
 fn finish(mut r: BuildReport) -> BuildReport {
     r.diagnostics.sort();
     r
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+    use crate::output::Memory;
+
+    /// A build keeps less of each document than check and serve do; the pages must not notice.
+    #[test]
+    fn pages_only_detail_renders_the_same_site() {
+        let root = Path::new(env!("CARGO_MANIFEST_DIR"));
+        let render = |detail| {
+            let (loaded, diags) = load_with(root, None, false, detail);
+            assert!(!diags.has_errors(), "{diags:?}");
+            let out = Memory::new();
+            let (pages, _, diags) = render_all(&loaded.expect("loaded"), &out);
+            assert!(pages > 0 && !diags.has_errors(), "{diags:?}");
+            out
+        };
+        let (full, lean) = (render(Detail::Full), render(Detail::Pages));
+        assert_eq!(full.paths(), lean.paths());
+        for p in full.paths() {
+            assert!(full.get(&p) == lean.get(&p), "{p} differs");
+        }
+    }
 }

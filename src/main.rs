@@ -7,6 +7,12 @@ use handout::{BuildOptions, Diagnostics};
 use std::io::Write;
 use std::process::ExitCode;
 
+/// A build allocates and frees millions of small strings (Tera's template values, every
+/// lookup's path segments); mimalloc does that in about 15% less CPU time than the system
+/// allocator (measured on a 10,000-article site, see bench/README.md).
+#[global_allocator]
+static ALLOCATOR: mimalloc::MiMalloc = mimalloc::MiMalloc;
+
 fn main() -> ExitCode {
     let cli = Cli::parse();
     match cli.command {

@@ -130,6 +130,18 @@ impl Staging {
 impl Output for Staging {
     fn write(&self, rel: &str, bytes: &[u8]) -> io::Result<()> {
         let path = self.staging.join(rel);
+        // Almost every page is `…/index.html` in a folder of its own: make the folder first
+        // instead of failing to open the file and trying again (40,000 wasted system calls on
+        // a 10,000-article site).
+        if rel.ends_with("/index.html") {
+            if let Some(parent) = path.parent() {
+                if let Err(e) = std::fs::create_dir(parent) {
+                    if e.kind() == io::ErrorKind::NotFound {
+                        std::fs::create_dir_all(parent)?;
+                    }
+                }
+            }
+        }
         match std::fs::write(&path, bytes) {
             Err(e) if e.kind() == io::ErrorKind::NotFound => {
                 if let Some(parent) = path.parent() {

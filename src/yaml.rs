@@ -294,7 +294,10 @@ mod tests {
             .map(|k| find_key(text, &[k]).map(|(l, _)| l))
             .collect();
         assert_eq!(one_pass, each);
-        assert_eq!(one_pass, vec![Some(2), Some(4), Some(3), None, Some(8), None]);
+        assert_eq!(
+            one_pass,
+            vec![Some(2), Some(4), Some(3), None, Some(8), None]
+        );
     }
 
     #[test]

@@ -32,6 +32,10 @@ pub struct Renderer {
     pub theme: Theme,
     /// Today's date, for review status.
     pub today: NaiveDate,
+    /// Whether article and topic pages get their QR code (`page.qr_svg`). On by default;
+    /// `check` may turn it off: a code is a fifth of a page's rendering time and holds no
+    /// links or anchors to check.
+    pub qr_codes: bool,
 }
 
 /// Values computed once per build and shared by every page.
@@ -124,6 +128,7 @@ impl Renderer {
             origins,
             theme,
             today,
+            qr_codes: true,
         })
     }
 
@@ -322,7 +327,7 @@ impl Renderer {
                 ) {
                     pv.json_ld.push(ld::embed(&faq));
                 }
-                pv.qr_svg = qr::svg(&pv.permalink);
+                pv.qr_svg = self.qr_codes.then(|| qr::svg(&pv.permalink)).flatten();
                 pv.og_type = "article";
                 pv.image = absolute_image(site, a);
                 pv.has_code = a.rendered.has_code;
@@ -360,7 +365,7 @@ impl Renderer {
                     &name,
                     Some(kind.label()),
                 )));
-                pv.qr_svg = qr::svg(&pv.permalink);
+                pv.qr_svg = self.qr_codes.then(|| qr::svg(&pv.permalink)).flatten();
                 pv.og_type = "article";
                 pv.image = absolute_image(site, a);
                 pv.has_code = a.rendered.has_code;

@@ -33,13 +33,23 @@ pub(crate) fn svg(url: &str) -> Option<String> {
 
 /// Appends `n` in decimal.
 fn push_number(out: &mut Vec<u8>, n: usize) {
-    if n >= 100 {
-        push_number(out, n / 100);
-        out.extend_from_slice(&[b'0' + (n / 10 % 10) as u8, b'0' + (n % 10) as u8]);
-    } else if n >= 10 {
-        out.extend_from_slice(&[b'0' + (n / 10) as u8, b'0' + (n % 10) as u8]);
-    } else {
-        out.push(b'0' + n as u8);
+    // Every number in a path is under 100 unless the address is very long.
+    const PAIRS: [[u8; 2]; 100] = {
+        let mut t = [[0u8; 2]; 100];
+        let mut i = 0;
+        while i < 100 {
+            t[i] = [b'0' + (i / 10) as u8, b'0' + (i % 10) as u8];
+            i += 1;
+        }
+        t
+    };
+    match n {
+        0..=9 => out.push(PAIRS[n][1]),
+        10..=99 => out.extend_from_slice(&PAIRS[n]),
+        _ => {
+            push_number(out, n / 100);
+            out.extend_from_slice(&PAIRS[n % 100]);
+        }
     }
 }
 
@@ -51,5 +61,14 @@ mod tests {
         assert!(s.starts_with("<svg"));
         assert!(s.contains("aria-label"));
         assert!(s.len() < 8000, "{}", s.len());
+    }
+
+    #[test]
+    fn numbers() {
+        for n in [0, 7, 10, 42, 99, 100, 105, 1234, 98765] {
+            let mut out = Vec::new();
+            super::push_number(&mut out, n);
+            assert_eq!(String::from_utf8(out).ok(), Some(n.to_string()));
+        }
     }
 }

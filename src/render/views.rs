@@ -145,8 +145,18 @@ impl DateView {
     pub(crate) fn of(d: NaiveDate) -> Self {
         use chrono::Datelike;
         const MONTHS: [&str; 12] = [
-            "January", "February", "March", "April", "May", "June", "July", "August",
-            "September", "October", "November", "December",
+            "January",
+            "February",
+            "March",
+            "April",
+            "May",
+            "June",
+            "July",
+            "August",
+            "September",
+            "October",
+            "November",
+            "December",
         ];
         // Written out rather than with `format`, which parses its pattern on every call: lists
         // show two dates for each of thousands of articles.
@@ -754,5 +764,25 @@ pub(crate) fn faq_view(site: &Site) -> FaqView<'_> {
                 items: g.items.iter().map(FaqItemView::from).collect(),
             })
             .collect(),
+    }
+}
+
+#[cfg(test)]
+mod tests {
+    use super::DateView;
+    use chrono::NaiveDate;
+
+    #[test]
+    fn dates_read_as_chrono_formats_them() {
+        for (y, m, d) in [(2026, 3, 5), (2026, 12, 31), (999, 1, 9), (10000, 2, 1)] {
+            let date = NaiveDate::from_ymd_opt(y, m, d).expect("date");
+            let v = DateView::of(date);
+            assert_eq!(v.text, date.format("%-d %B %Y").to_string());
+            assert_eq!(v.iso, date.format("%Y-%m-%d").to_string());
+        }
+        assert_eq!(
+            DateView::of(NaiveDate::from_ymd_opt(2026, 3, 5).expect("date")).text,
+            "5 March 2026"
+        );
     }
 }

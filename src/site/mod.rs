@@ -146,7 +146,8 @@ pub struct Site {
     /// Whether drafts were included.
     pub drafts: bool,
     /// `bundle_assets` by source path, built on first use (see [`Site::bundle_asset`]).
-    pub(crate) asset_index: std::sync::OnceLock<std::collections::HashMap<PathBuf, usize>>,
+    /// With the length of `bundle_assets` it was built for.
+    pub(crate) asset_index: std::sync::OnceLock<(usize, std::collections::HashMap<PathBuf, usize>)>,
 }
 
 impl Site {
@@ -172,16 +173,18 @@ impl Site {
     /// path. Every article and topic page asks for its lead image, so this is a map lookup
     /// rather than a scan of every asset.
     pub fn bundle_asset(&self, src: &std::path::Path) -> Option<&str> {
-        let index = self.asset_index.get_or_init(|| {
+        let (len, index) = self.asset_index.get_or_init(|| {
             let mut m = std::collections::HashMap::new();
             for (i, (_, s, _)) in self.bundle_assets.iter().enumerate() {
                 m.entry(s.clone()).or_insert(i);
             }
-            m
+            (self.bundle_assets.len(), m)
         });
-        match index.get(src).and_then(|&i| self.bundle_assets.get(i)) {
+        let found = index.get(src).and_then(|&i| self.bundle_assets.get(i));
+        match found {
             Some((_, s, out)) if s == src => Some(out),
-            // The list changed since the map was built: look the slow way.
+            None if *len == self.bundle_assets.len() => None,
+            // The list changed since the map was built (serve edits the model): scan it.
             _ => self
                 .bundle_assets
                 .iter()

@@ -126,13 +126,13 @@ pub(super) fn symbol(data: &[u8]) -> Option<Symbol> {
         qrcode::ec::construct_codewords(&bits.into_bytes(), version, EC_LEVEL).ok()?;
     let layout = LAYOUTS[number - 1].get_or_init(|| layout(version));
     let mut dark = Bits::new(width);
-    let data_bits = data_words
-        .iter()
-        .chain(&ec_words)
-        .flat_map(|b| (0..8).rev().map(move |i| b >> i & 1 == 1));
-    for (&(x, y), on) in layout.order.iter().zip(data_bits) {
-        if on {
-            dark.set(x.into(), y.into());
+    // Each codeword's bits, most significant first, go to the next free data modules.
+    let words = data_words.iter().chain(&ec_words);
+    for (&word, places) in words.zip(layout.order.chunks(8)) {
+        for (i, &(x, y)) in places.iter().enumerate() {
+            if word << i & 0x80 != 0 {
+                dark.set(x.into(), y.into());
+            }
         }
     }
     let mut best: Option<(i32, usize)> = None;
