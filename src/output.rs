@@ -98,7 +98,7 @@ impl Staging {
     pub fn commit(self) -> Result<(), OutputError> {
         let old = sibling(&self.target, "old");
         if old.exists() {
-            std::fs::remove_dir_all(&old).map_err(io_err("remove", &old))?;
+            remove_tree(&old).map_err(io_err("remove", &old))?;
         }
         let had_old = self.target.exists();
         if had_old {
@@ -116,7 +116,7 @@ impl Staging {
             });
         }
         if had_old {
-            std::fs::remove_dir_all(&old).map_err(io_err("remove", &old))?;
+            remove_tree(&old).map_err(io_err("remove", &old))?;
         }
         Ok(())
     }
@@ -152,6 +152,23 @@ impl Output for Staging {
             other => other,
         }
     }
+}
+
+/// Removes a folder and everything in it, the entries of each folder in parallel: the
+/// previous site of a 10,000-article build is 40,000 files, and removing them one by one took
+/// a sixth of a rebuild.
+fn remove_tree(dir: &Path) -> io::Result<()> {
+    use rayon::prelude::*;
+    let entries = std::fs::read_dir(dir)?.collect::<io::Result<Vec<_>>>()?;
+    entries.par_iter().try_for_each(|e| {
+        // The entry's own type: a link to a folder is removed, not followed.
+        if e.file_type()?.is_dir() {
+            remove_tree(&e.path())
+        } else {
+            std::fs::remove_file(e.path())
+        }
+    })?;
+    std::fs::remove_dir(dir)
 }
 
 /// `public` -> `.public.handout-new` in the same parent, so the final rename never crosses

@@ -142,8 +142,7 @@ pub(super) fn symbol(data: &[u8]) -> Option<Symbol> {
             symbol.rows[k] = mask.rows[k] ^ dark.rows[k];
             symbol.cols[k] = mask.cols[k] ^ dark.cols[k];
         }
-        let score = penalty(width, &symbol);
-        if best.is_none_or(|(s, _)| score < s) {
+        if let Some(score) = penalty(width, &symbol, best.map(|(s, _)| s)) {
             best = Some((score, i));
         }
     }
@@ -216,18 +215,32 @@ fn cells(canvas: &Canvas, width: usize) -> impl Iterator<Item = (usize, usize, M
     (0..width).flat_map(move |y| (0..width).map(move |x| (x, y, canvas.get(x as i16, y as i16))))
 }
 
-/// The crate's penalty score (`compute_total_penalty_scores` for normal QR codes).
-fn penalty(width: usize, symbol: &Bits) -> i32 {
+/// The crate's penalty score (`compute_total_penalty_scores` for normal QR codes), or `None`
+/// as soon as it cannot be below `beat` (the best score so far: the first of equal scores wins).
+///
+/// Every part adds zero or more: the finder rule's matches include the three finder patterns
+/// themselves, 9 × 40 = 360 in each direction, which the crate subtracts. So the sum so far is
+/// a lower bound, and most masks are given up before the last rules.
+fn penalty(width: usize, symbol: &Bits, beat: Option<i32>) -> Option<i32> {
+    let over = |score: i32| beat.is_some_and(|b| score >= b);
     let mut score = 0;
-    for line in symbol.rows.iter().chain(&symbol.cols) {
-        score += adjacent(width, *line) + finder(width, *line);
+    for lines in [&symbol.rows, &symbol.cols] {
+        score -= 360;
+        for line in lines {
+            score += adjacent(width, *line) + finder(width, *line);
+        }
+        if over(score) {
+            return None;
+        }
     }
-    // The crate subtracts the finder patterns' own 3 × 3 matches in each direction.
-    score -= 2 * 360;
     score += blocks(width, &symbol.rows);
+    if over(score) {
+        return None;
+    }
     let dark: usize = symbol.rows.iter().map(|r| r.count_ones() as usize).sum();
     let ratio = dark * 200 / (width * width);
-    score + ratio.abs_diff(100) as i32
+    score += ratio.abs_diff(100) as i32;
+    (!over(score)).then_some(score)
 }
 
 /// Each run of 5 + N modules of one colour scores 3 + N.
