@@ -583,8 +583,3 @@ fn position(msg: &str) -> (Option<usize>, Option<usize>) {
         parts.next().and_then(|s| s.parse().ok()),
     )
 }
-
-#[allow(dead_code)]
-fn _assert_topics_nonempty() -> [SectionKind; 3] {
-    SectionKind::TOPICS
-}
