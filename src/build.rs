@@ -4,9 +4,10 @@
 //! the output folder is replaced only if nothing failed at all.
 
 use crate::config::{self, Config};
+use crate::confine::Confinement;
 use crate::content;
 use crate::diagnostic::{Diagnostic, Diagnostics, Span};
-use crate::output::{Output, OutputError, Staging};
+use crate::output::{Output, Staging};
 use crate::render::{theme, Renderer, Scratch, Shared};
 use crate::site::{self, Detail, OutputFile, PageRef, Site};
 use rayon::prelude::*;
@@ -84,14 +85,15 @@ fn load_with(
         .as_ref()
         .map(|c| c.theme.clone())
         .unwrap_or_else(|| "default".into());
-    let theme = match theme::load(root, &theme_name) {
+    let confine = Confinement::new(root, config.as_ref().is_some_and(|c| c.allow_links_outside));
+    let theme = match theme::load(root, &theme_name, &confine) {
         Ok(t) => Some(t),
         Err(e) => {
             diags.extend(e);
             None
         }
     };
-    let (found, d) = content::discover(root);
+    let (found, d) = content::discover(root, &confine);
     diags.extend(d);
     let (Some(config), Some(theme)) = (config, theme) else {
         return (None, diags);
@@ -299,8 +301,8 @@ pub fn build(opts: &BuildOptions) -> BuildReport {
     let staging = match Staging::create(&out, &opts.root) {
         Ok(s) => s,
         Err(e) => {
-            report.usage_error =
-                matches!(e, OutputError::Foreign(_) | OutputError::ContainsSite(_));
+            // The output folder could not be used: nothing about the content is wrong.
+            report.usage_error = true;
             report
                 .diagnostics
                 .push(Diagnostic::error("output", Span::file(&out), e.to_string()));
@@ -308,6 +310,16 @@ pub fn build(opts: &BuildOptions) -> BuildReport {
             return finish(report);
         }
     };
+    if staging.waited() > Duration::from_millis(500) {
+        report.diagnostics.push(Diagnostic::warning(
+            "output/waited",
+            Span::file(&out),
+            format!(
+                "waited {:.1} s for another handout build of this folder to finish",
+                staging.waited().as_secs_f64()
+            ),
+        ));
+    }
     let (pages, files, diags) = render_all(&loaded, &staging);
     report.diagnostics.extend(diags);
     report.pages = pages;

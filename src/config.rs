@@ -69,6 +69,8 @@ static TOP: Schema = Schema {
         "logo",
         "footer_links",
         "check",
+        "allow_links_outside",
+        "allow_remote_images",
     ],
     nested: &[
         ("clinic", &CLINIC),
@@ -100,6 +102,8 @@ pub struct RawConfig {
     logo: Option<Logo>,
     footer_links: Vec<FooterLink>,
     check: CheckConfig,
+    allow_links_outside: bool,
+    allow_remote_images: bool,
 }
 
 /// The clinic that publishes the site; shown on every page and in structured data.
@@ -230,6 +234,10 @@ pub struct Config {
     pub footer_links: Vec<FooterLink>,
     /// Content-check settings.
     pub check: CheckConfig,
+    /// Follow symbolic links whose targets lie outside the site folder.
+    pub allow_links_outside: bool,
+    /// Images from other hosts are allowed without a warning.
+    pub allow_remote_images: bool,
 }
 
 impl Default for Config {
@@ -259,6 +267,8 @@ fn unreachable_default() -> Config {
         logo: None,
         footer_links: Vec::new(),
         check: CheckConfig::default(),
+        allow_links_outside: false,
+        allow_remote_images: false,
     }
 }
 
@@ -267,19 +277,17 @@ pub fn load(root: &Path) -> Result<Config, Diagnostics> {
     let path = Path::new(CONFIG_FILE);
     let full = root.join(path);
     let text = match std::fs::read(&full) {
-        Ok(bytes) => match String::from_utf8(bytes) {
-            Ok(t) => t,
-            Err(_) => {
-                return Err(Diagnostic::error(
-                    "encoding/utf8",
-                    Span::file(path),
-                    "site.yaml is not UTF-8 text",
-                )
-                .with_help("save the file as UTF-8 in your editor")
-                .into())
-            }
-        },
+        Ok(bytes) => crate::content::decode_utf8(bytes, path)?,
         Err(e) if e.kind() == std::io::ErrorKind::NotFound => String::new(),
+        Err(e) if full.is_dir() => {
+            return Err(Diagnostic::error(
+                "config/not-a-file",
+                Span::file(path),
+                format!("site.yaml is a folder, not a file ({e})"),
+            )
+            .with_help("move the folder away and write the settings in a file named site.yaml")
+            .into())
+        }
         Err(e) => return Err(Diagnostic::io(path, "read", &e).into()),
     };
     parse(&text, path)
@@ -319,7 +327,16 @@ impl Config {
         let base_url = match raw.base_url.as_deref().map(str::trim) {
             None | Some("") => "/".to_string(),
             Some(u) => {
-                if !is_base_url(u) {
+                if u.contains(['?', '#']) {
+                    diags.push(
+                        Diagnostic::error(
+                            "config/base-url",
+                            at(&["base_url"]),
+                            format!("base_url `{u}` has a query or fragment (`?` or `#`); every page address is built on it"),
+                        )
+                        .with_help("write only the site's address, e.g. `https://www.myclinic.example/guides/`"),
+                    );
+                } else if !is_base_url(u) {
                     diags.push(
                         Diagnostic::error(
                             "config/base-url",
@@ -337,6 +354,7 @@ impl Config {
             }
         };
         let base_path = base_path_of(&base_url);
+        diags.extend(check_urls(&raw, text, path, &at));
         let mut site_rules = Vec::new();
         for (key, patterns) in &raw.topics {
             // An unknown key is reported by the schema walk.
@@ -407,6 +425,8 @@ impl Config {
             logo: raw.logo,
             footer_links: raw.footer_links,
             check: raw.check,
+            allow_links_outside: raw.allow_links_outside,
+            allow_remote_images: raw.allow_remote_images,
         })
     }
 
@@ -429,6 +449,60 @@ impl Config {
     pub fn url(&self, path: &str) -> String {
         format!("{}{}", self.base_path, path.trim_start_matches('/'))
     }
+}
+
+/// Addresses in site.yaml: links may go to web pages, email and phone; the logo is an image
+/// and is served from the site unless remote images are allowed.
+fn check_urls(
+    raw: &RawConfig,
+    text: &str,
+    path: &Path,
+    at: &dyn Fn(&[&str]) -> Span,
+) -> Diagnostics {
+    use crate::url_scheme::{classify, refused_message, UrlKind, REFUSED_HELP};
+    let mut diags = Diagnostics::new();
+    let mut links: Vec<(&str, Vec<&str>)> = Vec::new();
+    if let Some(u) = raw.clinic.url.as_deref() {
+        links.push((u, vec!["clinic", "url"]));
+    }
+    for l in &raw.footer_links {
+        links.push((&l.url, vec!["footer_links", "url"]));
+    }
+    for (url, key) in links {
+        if let UrlKind::Refused(scheme) = classify(url) {
+            // Several footer links share a key path: point at the line that holds this value.
+            let span = yaml::find_value(text, key[key.len() - 1], url)
+                .map(|(l, c)| Span::at(path, l, c))
+                .unwrap_or_else(|| at(&key));
+            diags.push(
+                Diagnostic::error("config/url", span, refused_message(url, &scheme))
+                    .with_help(REFUSED_HELP),
+            );
+        }
+    }
+    if let Some(logo) = &raw.logo {
+        match classify(&logo.src) {
+            UrlKind::Local => {}
+            UrlKind::Remote if raw.allow_remote_images => {}
+            UrlKind::Remote => diags.push(
+                Diagnostic::warning(
+                    "images/remote",
+                    at(&["logo", "src"]),
+                    format!("the logo `{}` is loaded from another site on every page", logo.src),
+                )
+                .with_help("put the logo in static/ and write its path, e.g. `logo.svg` (or set `allow_remote_images: true`)"),
+            ),
+            UrlKind::Contact | UrlKind::Refused(_) => diags.push(
+                Diagnostic::error(
+                    "config/url",
+                    at(&["logo", "src"]),
+                    format!("the logo `{}` is not an image path", logo.src),
+                )
+                .with_help("put the logo in static/ and write its path, e.g. `logo.svg`"),
+            ),
+        }
+    }
+    diags
 }
 
 /// Whether `u` can be a base URL: an http(s) address or a path from the root, without spaces.

@@ -193,6 +193,11 @@ impl Diagnostics {
         self.0.iter()
     }
 
+    /// Keeps only the diagnostics `keep` accepts.
+    pub fn retain(&mut self, keep: impl FnMut(&Diagnostic) -> bool) {
+        self.0.retain(keep);
+    }
+
     /// Sorts by file, line and column so output is stable whatever order stages ran in.
     pub fn sort(&mut self) {
         self.0.sort_by(|a, b| {

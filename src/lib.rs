@@ -11,6 +11,7 @@ pub mod build;
 pub mod check;
 pub mod cli;
 pub mod config;
+pub mod confine;
 pub mod content;
 pub mod diagnostic;
 pub mod markdown;
@@ -18,6 +19,7 @@ pub mod output;
 pub mod render;
 pub mod serve;
 pub mod site;
+pub mod url_scheme;
 mod yaml;
 
 pub use build::{build, BuildOptions, BuildReport};

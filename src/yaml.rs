@@ -222,6 +222,17 @@ pub(crate) fn find_top_keys(text: &str, keys: &[&str]) -> Vec<Option<usize>> {
 ///
 /// Each step looks for `key:` on a line after the previous step's line, indented deeper than it.
 /// Good enough for the block style people write by hand; flow style falls back to the parent.
+/// The line and column of the first `key: value` line holding `value` (for list items that
+/// share a key, such as the `url` of each footer link).
+pub(crate) fn find_value(text: &str, key: &str, value: &str) -> Option<(usize, usize)> {
+    text.lines().enumerate().find_map(|(i, line)| {
+        let t = line.trim_start_matches([' ', '-']);
+        let rest = t.strip_prefix(key)?.trim_start().strip_prefix(':')?;
+        rest.contains(value.trim())
+            .then(|| (i + 1, line.len() - t.len() + 1))
+    })
+}
+
 pub(crate) fn find_key(text: &str, key_path: &[&str]) -> Option<(usize, usize)> {
     let lines: Vec<&str> = text.lines().collect();
     // A list item's keys line up with the key after its dash, so `-` counts as indentation.

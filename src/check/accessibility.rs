@@ -7,9 +7,9 @@
 //! table header rows (`a11y/table-header`) and long runs of capitals, which screen readers
 //! may spell out letter by letter and which are harder for everyone to read (`a11y/all-caps`).
 
-use super::html_scan::{self, attr};
 use crate::content::Document;
 use crate::diagnostic::{Diagnostic, Span};
+use crate::markdown::html_scan::{self, attr};
 use crate::markdown::Rendered;
 
 /// Every `a11y/*` finding of one document's body.

@@ -11,9 +11,9 @@
 //!   which the site's Content-Security-Policy blocks anyway and which have no place in
 //!   patient information.
 
-use super::html_scan::{self, attr};
 use crate::content::Document;
 use crate::diagnostic::{Diagnostic, Span};
+use crate::markdown::html_scan;
 use crate::markdown::{Rendered, SectionKind};
 use crate::site::Site;
 use std::collections::HashMap;
@@ -195,32 +195,7 @@ fn faq_answers(doc: &Document, r: &Rendered) -> Vec<Diagnostic> {
 fn raw_html(doc: &Document, r: &Rendered) -> Vec<Diagnostic> {
     let mut out = Vec::new();
     for raw in &r.raw_html {
-        let mut found: Vec<String> = Vec::new();
-        html_scan::for_each_tag(&raw.html, |name, attrs| {
-            if name.eq_ignore_ascii_case("script") {
-                found.push("a `<script>` element".into());
-            }
-            for (a, _) in attrs {
-                let lower = a.to_ascii_lowercase();
-                if lower.len() > 2
-                    && lower.starts_with("on")
-                    && lower[2..].chars().all(|c| c.is_ascii_alphabetic())
-                {
-                    found.push(format!("an inline event handler `{a}=` on `<{name}>`"));
-                }
-            }
-            for url_attr in ["href", "src", "action", "formaction"] {
-                if let Some(v) = attr(attrs, url_attr) {
-                    let v = html_scan::decode_entities(v);
-                    if v.trim_start()
-                        .to_ascii_lowercase()
-                        .starts_with("javascript:")
-                    {
-                        found.push(format!("a `javascript:` address in `{url_attr}`"));
-                    }
-                }
-            }
-        });
+        let found = html_scan::dangers(&raw.html);
         for what in found {
             out.push(
                 Diagnostic::error(

@@ -10,9 +10,9 @@
 //! documents has a link with that address; otherwise (theme links, raw HTML) at the page.
 //! Malformed external addresses are found in the model, at their source line.
 
-use super::html_scan::{self, PageScan, RefKind};
 use super::DocRef;
 use crate::diagnostic::{did_you_mean, Diagnostic, Diagnostics, LineIndex, Span};
+use crate::markdown::html_scan::{self, PageScan, RefKind};
 use crate::output::Output;
 use crate::site::{is_external_url, PageRef, Site};
 use rayon::prelude::*;

@@ -2,8 +2,10 @@
 //! the home intro, and which files are bundle assets to copy beside an article.
 
 use super::{load_document, DocKind, Document};
+use crate::confine::{self, Confinement};
 use crate::diagnostic::{Diagnostic, Diagnostics, Span};
 use rayon::prelude::*;
+use std::cell::RefCell;
 use std::path::{Path, PathBuf};
 use walkdir::WalkDir;
 
@@ -23,7 +25,7 @@ pub struct Discovered {
 ///
 /// Returns what could be read, with all problems found; a file that fails is left out and its
 /// errors are in the diagnostics.
-pub fn discover(root: &Path) -> (Discovered, Diagnostics) {
+pub fn discover(root: &Path, confine: &Confinement) -> (Discovered, Diagnostics) {
     let mut diags = Diagnostics::new();
     let content = root.join(CONTENT_DIR);
     let mut found: Vec<(PathBuf, DocKind, Option<PathBuf>)> = Vec::new();
@@ -35,23 +37,28 @@ pub fn discover(root: &Path) -> (Discovered, Diagnostics) {
         );
         return (Discovered::default(), diags);
     }
+    let skipped_links = RefCell::new(Vec::new());
     let walker = WalkDir::new(&content)
         .sort_by_file_name()
+        .follow_links(true)
         .into_iter()
-        .filter_entry(|e| !is_ignored(e.file_name().to_string_lossy().as_ref()));
+        .filter_entry(|e| {
+            if is_ignored(e.file_name().to_string_lossy().as_ref()) {
+                return false;
+            }
+            if !e.path_is_symlink() {
+                return true;
+            }
+            let refused = confine.follow(e.path(), &rel_to(root, e.path()));
+            refused
+                .map_err(|d| skipped_links.borrow_mut().push(*d))
+                .is_ok()
+        });
     for entry in walker {
         let entry = match entry {
             Ok(e) => e,
             Err(e) => {
-                let p = e
-                    .path()
-                    .map(|p| rel_to(root, p))
-                    .unwrap_or_else(|| PathBuf::from(CONTENT_DIR));
-                diags.push(Diagnostic::error(
-                    "io",
-                    Span::file(p),
-                    format!("could not read: {e}"),
-                ));
+                diags.push(walk_error(root, &e));
                 continue;
             }
         };
@@ -91,6 +98,7 @@ pub fn discover(root: &Path) -> (Discovered, Diagnostics) {
             _ => {}
         }
     }
+    diags.extend(skipped_links.into_inner());
     // Assets only count for folders that really are bundles (have an index.md). A Markdown
     // file in any other folder under articles/ would otherwise vanish without a word.
     let bundles: std::collections::HashSet<&PathBuf> =
@@ -143,7 +151,21 @@ pub(crate) fn is_ignored(name: &str) -> bool {
         || name.starts_with('#')
 }
 
-fn rel_to(root: &Path, p: &Path) -> PathBuf {
+/// A file or folder the walk could not read, with a hint for a link that loops.
+pub(crate) fn walk_error(root: &Path, e: &walkdir::Error) -> Diagnostic {
+    let p = e
+        .path()
+        .map(|p| rel_to(root, p))
+        .unwrap_or_else(|| PathBuf::from(CONTENT_DIR));
+    let d = Diagnostic::error("io", Span::file(p), format!("could not read: {e}"));
+    if e.loop_ancestor().is_some() {
+        d.with_help(confine::LOOP_HELP)
+    } else {
+        d.with_help("check that the file exists and that handout may read it")
+    }
+}
+
+pub(crate) fn rel_to(root: &Path, p: &Path) -> PathBuf {
     p.strip_prefix(root)
         .map(Path::to_path_buf)
         .unwrap_or_else(|_| p.to_path_buf())

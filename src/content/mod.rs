@@ -8,6 +8,7 @@ mod front_matter;
 
 pub(crate) use discover::is_ignored;
 pub use discover::{discover, Discovered, CONTENT_DIR};
+pub(crate) use discover::{rel_to, walk_error};
 pub use front_matter::{FrontMatter, Reference};
 
 use crate::diagnostic::{Diagnostic, Diagnostics, Span};

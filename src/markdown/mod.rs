@@ -18,6 +18,7 @@ mod anchors;
 mod autolink;
 mod blocks;
 mod highlight;
+pub mod html_scan;
 mod location;
 mod prose;
 mod sections;
@@ -55,6 +56,9 @@ pub enum LinkTarget {
     /// The destination points at nothing; the message says why, e.g. "no
     /// article at content/articles/heat.md".
     Broken(String),
+    /// The destination must not be linked to at all (a `javascript:` or
+    /// `data:` address); the message says why. It is left out of the HTML.
+    Refused(String),
 }
 
 /// Resolves link and image destinations for one site.
@@ -318,6 +322,8 @@ pub struct BrokenLink {
     pub dest: String,
     /// Why it is broken.
     pub message: String,
+    /// Refused outright (a forbidden scheme) rather than pointing at nothing.
+    pub refused: bool,
     /// Link or image.
     pub kind: LinkKind,
     /// File line.

@@ -1,18 +1,35 @@
 //! JSON-LD structured data: `MedicalWebPage` on article and topic pages, `FAQPage` wherever
 //! questions are shown, and `BreadcrumbList` on every page but the home page.
 //!
-//! Built with serde_json so it is always valid JSON; `</` is escaped so the data can never end
-//! its `<script>` element early.
+//! Built with serde_json so it is always valid JSON, then escaped for the inside of a
+//! `<script>` element (see [`embed`]).
 
 use super::views::LinkView;
 use crate::site::{Article, Site};
 use serde_json::{json, Map, Value};
 
 /// Serialises a JSON-LD value for embedding in HTML.
+///
+/// Inside `<script>` the HTML parser looks for `</script` and also for `<!--`, after which a
+/// `<script` makes it swallow the rest of the page; a title or clinic name holding either would
+/// blank the page. `<`, `>` and `&` only occur inside JSON strings, where `\u003c`, `\u003e` and
+/// `\u0026` mean the same characters, so escaping all three leaves the data unchanged for every
+/// JSON reader and gives the HTML parser nothing to act on. U+2028 and U+2029 are escaped for
+/// old JavaScript parsers that treat them as line ends.
 pub(crate) fn embed(v: &Value) -> String {
-    serde_json::to_string(v)
-        .unwrap_or_default()
-        .replace("</", "<\\/")
+    let json = serde_json::to_string(v).unwrap_or_default();
+    let mut out = String::with_capacity(json.len() + 16);
+    for c in json.chars() {
+        match c {
+            '<' => out.push_str("\\u003c"),
+            '>' => out.push_str("\\u003e"),
+            '&' => out.push_str("\\u0026"),
+            '\u{2028}' => out.push_str("\\u2028"),
+            '\u{2029}' => out.push_str("\\u2029"),
+            c => out.push(c),
+        }
+    }
+    out
 }
 
 /// `MedicalWebPage` for an article, or one of its topic pages (`url` and `name` differ).

@@ -6,6 +6,7 @@
 //! Each theme's templates are also registered as `THEME/name.html`, so a site template can
 //! `{% extends "default/article.html" %}` and change only one block.
 
+use crate::confine::Confinement;
 use crate::diagnostic::{Diagnostic, Diagnostics, Span};
 use include_dir::{include_dir, Dir};
 use std::collections::BTreeMap;
@@ -55,47 +56,25 @@ pub struct Theme {
 }
 
 /// Loads the theme chain for `theme_name` under `root`.
-pub fn load(root: &Path, theme_name: &str) -> Result<Theme, Diagnostics> {
+pub fn load(root: &Path, theme_name: &str, confine: &Confinement) -> Result<Theme, Diagnostics> {
     let mut theme = Theme::default();
     let mut diags = Diagnostics::new();
     add_built_in(&mut theme);
-    let chain = chain(root, theme_name, &mut diags);
+    let chain = chain(root, theme_name, confine, &mut diags);
+    let mut walk = Walk {
+        theme: &mut theme,
+        root,
+        confine,
+        diags: &mut diags,
+    };
     for name in &chain {
         let dir = root.join("themes").join(name);
-        add_dir(
-            &mut theme,
-            root,
-            &dir.join("templates"),
-            Some(name),
-            true,
-            &mut diags,
-        );
-        add_dir(
-            &mut theme,
-            root,
-            &dir.join("static"),
-            None,
-            false,
-            &mut diags,
-        );
-        theme.disk_roots.push(dir);
+        walk.add_dir(&dir.join("templates"), Some(name), true);
+        walk.add_dir(&dir.join("static"), None, false);
+        walk.theme.disk_roots.push(dir);
     }
-    add_dir(
-        &mut theme,
-        root,
-        &root.join("templates"),
-        None,
-        true,
-        &mut diags,
-    );
-    add_dir(
-        &mut theme,
-        root,
-        &root.join("static"),
-        None,
-        false,
-        &mut diags,
-    );
+    walk.add_dir(&root.join("templates"), None, true);
+    walk.add_dir(&root.join("static"), None, false);
     if diags.has_errors() {
         Err(diags)
     } else {
@@ -105,11 +84,27 @@ pub fn load(root: &Path, theme_name: &str) -> Result<Theme, Diagnostics> {
 
 /// The themes on disk to layer, base first: `default` (if the site has a copy), then the
 /// chosen theme's ancestors, then the chosen theme.
-fn chain(root: &Path, theme_name: &str, diags: &mut Diagnostics) -> Vec<String> {
+fn chain(
+    root: &Path,
+    theme_name: &str,
+    confine: &Confinement,
+    diags: &mut Diagnostics,
+) -> Vec<String> {
     let mut out: Vec<String> = Vec::new();
     let mut name = theme_name.to_string();
     loop {
         let dir = root.join("themes").join(&name);
+        if !is_plain_name(&name) || (dir.exists() && !confine.contains(&dir)) {
+            diags.push(
+                Diagnostic::error(
+                    "config/theme",
+                    Span::file(crate::config::CONFIG_FILE),
+                    format!("the theme `{name}` is not a folder inside themes/"),
+                )
+                .with_help("name a folder of the site's themes/ folder, such as `calm`; copy a theme kept elsewhere into themes/"),
+            );
+            break;
+        }
         if !dir.is_dir() {
             if name != "default" {
                 let available: Vec<String> = std::fs::read_dir(root.join("themes"))
@@ -154,6 +149,11 @@ fn chain(root: &Path, theme_name: &str, diags: &mut Diagnostics) -> Vec<String> 
     }
     out.reverse();
     out
+}
+
+/// A theme name is one folder name: no separators, no `..`, nothing hidden.
+fn is_plain_name(name: &str) -> bool {
+    !name.is_empty() && !name.starts_with('.') && !name.contains(['/', '\\', ':'])
 }
 
 /// `extends: NAME` from a theme's `theme.yaml`, if any.
@@ -201,80 +201,92 @@ fn add_built_in(theme: &mut Theme) {
     }
 }
 
-/// Adds every file under `dir` as a template (named by its path under `dir`) or a static file.
-fn add_dir(
-    theme: &mut Theme,
-    root: &Path,
-    dir: &Path,
-    namespace: Option<&str>,
-    templates: bool,
-    diags: &mut Diagnostics,
-) {
-    if !dir.is_dir() {
-        return;
-    }
-    for entry in walkdir::WalkDir::new(dir)
-        .sort_by_file_name()
-        .follow_links(true)
-    {
-        let entry = match entry {
-            Ok(e) => e,
-            Err(e) => {
-                diags.push(Diagnostic::error(
-                    "io",
-                    Span::file(dir.strip_prefix(root).unwrap_or(dir)),
-                    format!("could not read: {e}"),
-                ));
-                continue;
-            }
-        };
-        let name_str = entry.file_name().to_string_lossy();
-        if !entry.file_type().is_file() || crate::content::is_ignored(&name_str) {
-            continue;
+/// The state of loading the theme's folders from disk.
+struct Walk<'a> {
+    theme: &'a mut Theme,
+    root: &'a Path,
+    confine: &'a Confinement,
+    diags: &'a mut Diagnostics,
+}
+
+impl Walk<'_> {
+    /// Adds every file under `dir` as a template (named by its path under `dir`) or a static
+    /// file. Symbolic links are followed only inside the site folder.
+    fn add_dir(&mut self, dir: &Path, namespace: Option<&str>, templates: bool) {
+        if !dir.is_dir() {
+            return;
         }
-        let rel_name = entry
-            .path()
-            .strip_prefix(dir)
-            .unwrap_or(entry.path())
-            .to_string_lossy()
-            .replace('\\', "/");
-        let origin = entry
-            .path()
-            .strip_prefix(root)
-            .unwrap_or(entry.path())
-            .to_path_buf();
-        if templates {
-            let text = match std::fs::read(entry.path()).map(String::from_utf8) {
-                Ok(Ok(t)) => t,
-                Ok(Err(_)) => {
-                    diags.push(Diagnostic::error(
-                        "encoding/utf8",
-                        Span::file(&origin),
-                        "this template is not UTF-8 text",
-                    ));
-                    continue;
-                }
+        let (root, confine) = (self.root, self.confine);
+        let skipped = std::cell::RefCell::new(Vec::new());
+        let walker = walkdir::WalkDir::new(dir)
+            .sort_by_file_name()
+            .follow_links(true)
+            .into_iter()
+            .filter_entry(|e| {
+                !e.path_is_symlink()
+                    || confine
+                        .follow(e.path(), &crate::content::rel_to(root, e.path()))
+                        .map_err(|d| skipped.borrow_mut().push(*d))
+                        .is_ok()
+            });
+        for entry in walker {
+            let entry = match entry {
+                Ok(e) => e,
                 Err(e) => {
-                    diags.push(Diagnostic::io(&origin, "read", &e));
+                    self.diags.push(crate::content::walk_error(root, &e));
                     continue;
                 }
             };
-            if let Some(ns) = namespace {
-                theme.templates.push(TemplateFile {
-                    name: format!("{ns}/{rel_name}"),
-                    text: text.clone(),
-                    origin: origin.clone(),
-                });
+            let name_str = entry.file_name().to_string_lossy();
+            if !entry.file_type().is_file() || crate::content::is_ignored(&name_str) {
+                continue;
             }
-            theme.templates.push(TemplateFile {
-                name: rel_name,
-                text,
-                origin,
-            });
-        } else {
-            theme
-                .static_files
-                .insert(rel_name, Source::Disk(entry.path().to_path_buf()));
+            let rel_name = entry
+                .path()
+                .strip_prefix(dir)
+                .unwrap_or(entry.path())
+                .to_string_lossy()
+                .replace('\\', "/");
+            if templates {
+                self.add_template(entry.path(), rel_name, namespace);
+            } else {
+                self.theme
+                    .static_files
+                    .insert(rel_name, Source::Disk(entry.path().to_path_buf()));
+            }
         }
+        self.diags.extend(skipped.into_inner());
+    }
+
+    /// Reads one template file, registering it under `NAMESPACE/name` too when it belongs to
+    /// a theme.
+    fn add_template(&mut self, path: &Path, rel_name: String, namespace: Option<&str>) {
+        let origin = crate::content::rel_to(self.root, path);
+        let bytes = match std::fs::read(path) {
+            Ok(b) => b,
+            Err(e) => {
+                self.diags.push(Diagnostic::io(&origin, "read", &e));
+                return;
+            }
+        };
+        let text = match crate::content::decode_utf8(bytes, &origin) {
+            Ok(t) => t,
+            Err(d) => {
+                self.diags.extend(d);
+                return;
+            }
+        };
+        if let Some(ns) = namespace {
+            self.theme.templates.push(TemplateFile {
+                name: format!("{ns}/{rel_name}"),
+                text: text.clone(),
+                origin: origin.clone(),
+            });
+        }
+        self.theme.templates.push(TemplateFile {
+            name: rel_name,
+            text,
+            origin,
+        });
     }
 }

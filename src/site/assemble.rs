@@ -9,6 +9,7 @@ use crate::config::Config;
 use crate::content::{Discovered, DocKind, Document};
 use crate::diagnostic::{Diagnostic, Diagnostics, Span};
 use crate::markdown::{self, slugify, LinkKind, RenderOptions, Rendered};
+use crate::url_scheme::UrlKind;
 use chrono::Months;
 use rayon::prelude::*;
 use std::collections::HashMap;
@@ -158,7 +159,7 @@ pub fn assemble(
         })
         .collect();
     for p in &pages {
-        diags.extend(broken_links(&p.doc, &p.rendered));
+        diags.extend(link_diagnostics(&p.doc, &p.rendered, &config));
     }
     let home = home_doc.map(|doc| {
         let rendered = render_doc(&doc, &map, &config, "", "", false);
@@ -169,7 +170,7 @@ pub fn assemble(
         Extra { doc, rendered }
     });
     for e in home.iter().chain(faq_file.iter()) {
-        diags.extend(broken_links(&e.doc, &e.rendered));
+        diags.extend(link_diagnostics(&e.doc, &e.rendered, &config));
     }
 
     let articles = sort_articles(articles, &mut bundle_assets);
@@ -233,8 +234,8 @@ pub(crate) fn build_article(
 ) -> (Article, Diagnostics) {
     let path = format!("articles/{slug}/");
     let rendered = render_doc(&doc, map, config, &path, &format!("{slug}-"), false);
-    let mut d = broken_links(&doc, &rendered);
-    d.extend(check_image(&doc, map));
+    let mut d = link_diagnostics(&doc, &rendered, config);
+    d.extend(check_image(&doc, map, config));
     let words: usize = rendered
         .prose
         .iter()
@@ -320,9 +321,24 @@ fn assign_slugs(docs: &[Document], prefix: &str, diags: &mut Diagnostics) -> Vec
     slugs
 }
 
-pub(crate) fn broken_links(doc: &Document, rendered: &Rendered) -> Diagnostics {
+/// What the build says about one document's links, images and raw HTML: broken and refused
+/// destinations are errors; images from other hosts and raw HTML that would run scripts are
+/// warnings (the site's security policy blocks the scripts, so they are dead weight at best).
+pub(crate) fn link_diagnostics(
+    doc: &Document,
+    rendered: &Rendered,
+    config: &Config,
+) -> Diagnostics {
     let mut d = Diagnostics::new();
     for b in &rendered.broken_links {
+        let span = Span::at(&doc.path, b.line, b.column);
+        if b.refused {
+            d.push(
+                Diagnostic::error("links/scheme", span, b.message.clone())
+                    .with_help(crate::url_scheme::REFUSED_HELP),
+            );
+            continue;
+        }
         let help = match b.kind {
             LinkKind::Image => "put the image beside the article's index.md (a page bundle) or under static/ and write `/name.jpg`",
             LinkKind::Link => "link to another article by its file, relative to this one, e.g. `[heat therapy](heat-therapy.md)`",
@@ -330,19 +346,67 @@ pub(crate) fn broken_links(doc: &Document, rendered: &Rendered) -> Diagnostics {
         d.push(
             Diagnostic::error(
                 "links/broken",
-                Span::at(&doc.path, b.line, b.column),
+                span,
                 format!("link to `{}` goes nowhere: {}", b.dest, b.message),
             )
             .with_help(help),
         );
     }
+    if !config.allow_remote_images {
+        for img in &rendered.images {
+            if crate::url_scheme::classify(&img.src) == UrlKind::Remote {
+                d.push(remote_image(
+                    Span::at(&doc.path, img.line, img.column),
+                    &img.src,
+                ));
+            }
+        }
+    }
+    for raw in &rendered.raw_html {
+        for what in crate::markdown::html_scan::dangers(&raw.html) {
+            d.push(
+                Diagnostic::warning(
+                    "security/raw-html",
+                    Span::at(&doc.path, raw.line, raw.column),
+                    format!("raw HTML contains {what}; browsers will not run it on this site"),
+                )
+                .with_help("remove it: the site's security policy blocks scripts in pages, and patient information does not need them"),
+            );
+        }
+    }
     d
 }
 
+/// The warning for an image loaded from another host.
+fn remote_image(span: Span, src: &str) -> Diagnostic {
+    Diagnostic::warning(
+        "images/remote",
+        span,
+        format!("the image `{src}` is loaded from another site each time a patient opens the page"),
+    )
+    .with_help("save the image beside the article (or in static/) and link to the file; or set `allow_remote_images: true` in site.yaml")
+}
+
 /// The lead image named in front matter must exist.
-pub(crate) fn check_image(doc: &Document, map: &LinkMap) -> Option<Diagnostic> {
+pub(crate) fn check_image(doc: &Document, map: &LinkMap, config: &Config) -> Option<Diagnostic> {
     let image = doc.front.image.as_deref()?.trim();
-    if image.is_empty() || super::links::is_external(image) {
+    let span = Span::at(&doc.path, doc.front.line_of("image"), 1);
+    match crate::url_scheme::classify(image) {
+        UrlKind::Local => {}
+        UrlKind::Remote if config.allow_remote_images => return None,
+        UrlKind::Remote => return Some(remote_image(span, image)),
+        UrlKind::Contact | UrlKind::Refused(_) => {
+            return Some(
+                Diagnostic::error(
+                    "links/image",
+                    span,
+                    format!("`{image}` is not an image address"),
+                )
+                .with_help("put the image beside the article's index.md (a page bundle) or under static/ and write `/name.jpg`"),
+            )
+        }
+    }
+    if image.is_empty() {
         return None;
     }
     let found = match image.strip_prefix('/') {
@@ -354,7 +418,7 @@ pub(crate) fn check_image(doc: &Document, map: &LinkMap) -> Option<Diagnostic> {
     (!found).then(|| {
         Diagnostic::error(
             "links/image",
-            Span::at(&doc.path, doc.front.line_of("image"), 1),
+            span,
             format!("the image `{image}` does not exist"),
         )
         .with_help("put the image beside the article's index.md (a page bundle) or under static/ and write `/name.jpg`")

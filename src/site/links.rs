@@ -5,6 +5,7 @@
 //! A `.md` link that resolves to no file is a build error, reported at its line and column.
 
 use crate::markdown::{LinkKind, LinkResolver, LinkTarget};
+use crate::url_scheme::UrlKind;
 use std::collections::HashMap;
 use std::path::{Component, Path, PathBuf};
 
@@ -36,7 +37,17 @@ pub(crate) struct DocLinks<'a> {
 impl LinkResolver for DocLinks<'_> {
     fn resolve(&self, dest: &str, kind: LinkKind) -> LinkTarget {
         let dest = dest.trim();
-        if dest.is_empty() || is_external(dest) {
+        match crate::url_scheme::classify(dest) {
+            UrlKind::Refused(scheme) => {
+                return LinkTarget::Refused(crate::url_scheme::refused_message(dest, &scheme))
+            }
+            UrlKind::Contact if kind == LinkKind::Image => {
+                return LinkTarget::Refused(format!("`{dest}` is not an image address"))
+            }
+            UrlKind::Remote | UrlKind::Contact => return LinkTarget::Unchanged,
+            UrlKind::Local => {}
+        }
+        if dest.is_empty() {
             return LinkTarget::Unchanged;
         }
         if let Some(fragment) = dest.strip_prefix('#') {
@@ -186,6 +197,7 @@ mod tests {
             LinkTarget::Unchanged => "=".into(),
             LinkTarget::Rewritten(s) => s,
             LinkTarget::Broken(m) => format!("broken: {m}"),
+            LinkTarget::Refused(m) => format!("refused: {m}"),
         }
     }
 

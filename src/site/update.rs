@@ -10,7 +10,7 @@
 //! slug, a draft flag) is reported as [`UpdateError::NeedsFullLoad`]: assembling the site
 //! again from disk is the only way to get every cross-file link right.
 
-use super::assemble::{broken_links, build_article, render_doc, sort_articles};
+use super::assemble::{build_article, link_diagnostics, render_doc, sort_articles};
 use super::faq::{build_faq, FaqGroup, FaqSource};
 use super::links::LinkMap;
 use super::taxonomy::build_tags;
@@ -329,7 +329,8 @@ fn update_page(site: &mut Site, links: &SiteLinks, j: usize) -> Result<Update, U
         ..Default::default()
     };
     up.diagnostics.extend(warnings);
-    up.diagnostics.extend(broken_links(&doc, &rendered));
+    up.diagnostics
+        .extend(link_diagnostics(&doc, &rendered, &site.config));
     let page = &mut site.pages[j];
     page.doc = doc;
     page.rendered = rendered;
@@ -359,7 +360,8 @@ fn update_extra(site: &mut Site, links: &SiteLinks, rel: &Path) -> Result<Update
         ..Default::default()
     };
     up.diagnostics.extend(warnings);
-    up.diagnostics.extend(broken_links(&doc, &rendered));
+    up.diagnostics
+        .extend(link_diagnostics(&doc, &rendered, &site.config));
     let extra = Some(Extra { doc, rendered });
     if is_faq {
         site.faq_file = extra;

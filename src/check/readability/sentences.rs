@@ -182,9 +182,7 @@ fn ends_sentence(text: &str, at: usize, run: &str, after: &str) -> bool {
         return capital_next || after.trim().is_empty(); // an ellipsis
     }
     let before = &text[..at];
-    let token_start = before
-        .rfind(|c: char| !(c.is_alphanumeric() || c == '.'))
-        .map_or(0, |i| i + 1);
+    let token_start = start_of_trailing_run(before, |c| c.is_alphanumeric() || c == '.');
     let token = &before[token_start..];
     let is = |list: &[&str]| list.iter().any(|a| a.eq_ignore_ascii_case(token));
     if is(LEAD_INS) {
@@ -258,14 +256,22 @@ fn day_or_month_next(after: &str) -> bool {
     NAMES.iter().any(|n| n.eq_ignore_ascii_case(word))
 }
 
+/// The byte offset where the run of characters matching `keep` at the end of
+/// `text` begins. Works on characters, not bytes: the character before the run
+/// may be a no-break space, a curly quote or an emoji, several bytes long.
+fn start_of_trailing_run(text: &str, keep: impl Fn(char) -> bool) -> usize {
+    text.char_indices()
+        .rev()
+        .find(|&(_, c)| !keep(c))
+        .map_or(0, |(i, c)| i + c.len_utf8())
+}
+
 /// Whether `before` ends with a title ("Dr. ") or an initial ("J. ").
 fn follows_title_or_initial(before: &str) -> bool {
     let Some(head) = before.trim_end().strip_suffix('.') else {
         return false;
     };
-    let word_start = head
-        .rfind(|c: char| !c.is_alphabetic())
-        .map_or(0, |i| i + 1);
+    let word_start = start_of_trailing_run(head, char::is_alphabetic);
     let word = &head[word_start..];
     TITLES.iter().any(|t| t.eq_ignore_ascii_case(word))
         || (word.chars().count() == 1 && word.chars().all(char::is_uppercase))
@@ -290,6 +296,34 @@ mod tests {
         assert_eq!(
             texts("\"Sam?\" called a nurse. \"Stop!\" he said."),
             ["\"Sam?\" called a nurse.", "\"Stop!\" he said."]
+        );
+    }
+
+    #[test]
+    fn characters_of_several_bytes_before_a_full_stop() {
+        // Text pasted from a word processor: no-break spaces, curly quotes, degrees, pounds,
+        // dashes, accents and emoji right before the terminator or the token before it.
+        for text in [
+            "Keep it at 20\u{a0}°C. Then rest.",
+            "It costs £5. Pay at the desk.",
+            "Rest \u{2014}really. Then walk.",
+            "Ask for \u{201c}Dr.\u{201d} Ortiz. She knows.",
+            "See the café. It is open.",
+            "You did well 👍. Keep going.",
+            "x\u{a0}Dr. Patel will see you.",
+            "Ask Mr\u{a0}J. Smith. He helps.",
+        ] {
+            let parts = split_sentences(text);
+            let joined: String = parts.iter().map(|(_, s)| *s).collect::<Vec<_>>().join(" ");
+            assert!(!parts.is_empty(), "{text}");
+            assert_eq!(
+                joined.split_whitespace().count(),
+                text.split_whitespace().count()
+            );
+        }
+        assert_eq!(
+            texts("It costs £5. Pay at the desk."),
+            ["It costs £5.", "Pay at the desk."]
         );
     }
 

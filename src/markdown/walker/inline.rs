@@ -181,17 +181,35 @@ impl<'a> Walker<'a, '_> {
                 // The original destination stays in the HTML: the build
                 // fails on the recorded error anyway, and `serve` still
                 // shows where the link was meant to go.
-                self.out.broken_links.push(BrokenLink {
-                    dest: dest.to_string(),
-                    message,
-                    kind,
-                    line,
-                    column,
-                });
+                self.record_broken(dest, message, kind, false, line, column);
                 None
+            }
+            LinkTarget::Refused(message) => {
+                // Never written out, not even in the live preview.
+                self.record_broken(dest, message, kind, true, line, column);
+                Some("#".to_string())
             }
         };
         (href, line, column)
+    }
+
+    fn record_broken(
+        &mut self,
+        dest: &str,
+        message: String,
+        kind: LinkKind,
+        refused: bool,
+        line: usize,
+        column: usize,
+    ) {
+        self.out.broken_links.push(BrokenLink {
+            dest: dest.to_string(),
+            message,
+            kind,
+            refused,
+            line,
+            column,
+        });
     }
 
     /// Sends text where it belongs: alt text, link text, heading text, or

@@ -16,7 +16,9 @@ impl State {
         let Some(m) = &mut self.model else {
             return false;
         };
-        let theme = match theme::load(&self.root, &m.loaded.site.config.theme) {
+        let confine =
+            crate::confine::Confinement::new(&self.root, m.loaded.site.config.allow_links_outside);
+        let theme = match theme::load(&self.root, &m.loaded.site.config.theme, &confine) {
             Ok(t) => t,
             Err(d) => {
                 self.findings.set_site(d);

@@ -10,6 +10,37 @@
 
 use std::collections::HashSet;
 
+/// What in a piece of raw HTML would run code in the reader's browser: `<script>` elements,
+/// inline event handlers (`onclick=`) and addresses with a refused scheme (`javascript:`).
+/// Each entry describes one finding for a message.
+pub fn dangers(html: &str) -> Vec<String> {
+    let mut found: Vec<String> = Vec::new();
+    for_each_tag(html, |name, attrs| {
+        if name.eq_ignore_ascii_case("script") {
+            found.push("a `<script>` element".into());
+        }
+        for (a, _) in attrs {
+            let lower = a.to_ascii_lowercase();
+            if lower.len() > 2
+                && lower.starts_with("on")
+                && lower[2..].chars().all(|c| c.is_ascii_alphabetic())
+            {
+                found.push(format!("an inline event handler `{a}=` on `<{name}>`"));
+            }
+        }
+        for url_attr in ["href", "src", "action", "formaction"] {
+            if let Some(v) = attr(attrs, url_attr) {
+                let v = decode_entities(v);
+                if let crate::url_scheme::UrlKind::Refused(scheme) = crate::url_scheme::classify(&v)
+                {
+                    found.push(format!("a `{scheme}:` address in `{url_attr}`"));
+                }
+            }
+        }
+    });
+    found
+}
+
 /// What one HTML page offers and points to.
 #[derive(Debug, Default, Clone)]
 pub struct PageScan {
