@@ -51,7 +51,7 @@ impl OutputLock {
         // Only the holder writes, so the id is never torn for another holder.
         let _ = file
             .set_len(0)
-            .and_then(|()| write!(file, "{}\n", std::process::id()));
+            .and_then(|()| writeln!(file, "{}", std::process::id()));
         Ok((OutputLock { _file: file }, start.elapsed()))
     }
 }
