@@ -117,6 +117,22 @@ pub fn check_duplicates(site: &Site) -> Vec<Diagnostic> {
     out
 }
 
+/// `print/base-url`: a printed handout shows the page's address and a QR code to it, both
+/// built on `base_url`; without a full address both are useless on paper.
+pub fn check_print_address(site: &Site) -> Option<Diagnostic> {
+    if site.config.base_url.starts_with("http") {
+        return None;
+    }
+    Some(
+        Diagnostic::warning(
+            "print/base-url",
+            Span::at(crate::config::CONFIG_FILE, 1, 1),
+            "base_url is not a full web address, so printed handouts show no usable address and their QR code leads nowhere",
+        )
+        .with_help("set `base_url:` in site.yaml to the address the site is published at, e.g. `https://www.myclinic.example/`"),
+    )
+}
+
 /// `content/*` and `security/raw-html` findings of one document.
 pub fn check_document(doc: &Document, r: &Rendered) -> Vec<Diagnostic> {
     let mut out = empty_sections(doc, r);

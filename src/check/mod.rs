@@ -287,6 +287,7 @@ pub fn check(loaded: &Loaded, load_diags: Diagnostics, opts: &CheckOptions) -> C
         ));
     }
     diags.extend(content_rules::check_duplicates(site));
+    diags.extend(content_rules::check_print_address(site));
     diags.extend(links::check_malformed(site));
     stage("rules");
 

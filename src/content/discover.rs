@@ -19,6 +19,9 @@ pub struct Discovered {
     pub documents: Vec<Document>,
     /// Non-Markdown files inside article bundles: (bundle folder, file), relative to the root.
     pub bundle_assets: Vec<(PathBuf, PathBuf)>,
+    /// Content files that exist but could not be loaded (their errors are in the
+    /// diagnostics): links to them are not reported a second time as going nowhere.
+    pub failed: Vec<PathBuf>,
 }
 
 /// Lists and parses every content file under `root/content`, in parallel.
@@ -121,22 +124,27 @@ pub fn discover(root: &Path, confine: &Confinement) -> (Discovered, Diagnostics)
     });
     let results: Vec<_> = found
         .into_par_iter()
-        .map(|(rel, kind, bundle)| load_document(root, &rel, kind, bundle))
+        .map(|(rel, kind, bundle)| (load_document(root, &rel, kind, bundle), rel))
         .collect();
     let mut documents = Vec::with_capacity(results.len());
-    for r in results {
+    let mut failed = Vec::new();
+    for (r, rel) in results {
         match r {
             Ok((doc, warnings)) => {
                 diags.extend(warnings);
                 documents.push(doc);
             }
-            Err(errors) => diags.extend(errors),
+            Err(errors) => {
+                diags.extend(errors);
+                failed.push(rel);
+            }
         }
     }
     (
         Discovered {
             documents,
             bundle_assets: assets,
+            failed,
         },
         diags,
     )

@@ -197,7 +197,20 @@ pub(crate) fn parse(
         let s = v.as_deref()?.trim();
         let day = s.get(..10).unwrap_or(s);
         match NaiveDate::parse_from_str(day, "%Y-%m-%d") {
-            Ok(d) => Some(d),
+            // Dates are of patient information, reviewed every few years: a year far outside
+            // that is a typo (9999-12-31 would show a next review in the year 10000).
+            Ok(d) if (1900..=2199).contains(&chrono::Datelike::year(&d)) => Some(d),
+            Ok(_) => {
+                errors.push(
+                    Diagnostic::error(
+                        "front-matter/date",
+                        Span::at(path, line_of(key), 1),
+                        format!("`{key}: {s}` is not a plausible date"),
+                    )
+                    .with_help("write the real date as YYYY-MM-DD, e.g. 2026-03-15"),
+                );
+                None
+            }
             Err(_) => {
                 errors.push(
                     Diagnostic::error(

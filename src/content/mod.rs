@@ -99,6 +99,11 @@ pub(crate) fn decode_utf8(bytes: Vec<u8>, rel: &Path) -> Result<String, Diagnost
             if t.starts_with('\u{feff}') {
                 t.drain(..3);
             }
+            // CommonMark replaces NUL with U+FFFD; do it before any stage sees the text, so no
+            // NUL reaches a page, a feed or a message (lines and columns stay the same).
+            if t.contains('\0') {
+                t = t.replace('\0', "\u{fffd}");
+            }
             Ok(t)
         }
         Err(e) => {

@@ -61,6 +61,7 @@ pub fn assemble(
     let mut map = LinkMap {
         base_path: config.base_path.clone(),
         static_files,
+        failed: found.failed,
         ..Default::default()
     };
     let mut articles_docs = Vec::new();
@@ -191,7 +192,7 @@ pub fn assemble(
         drafts,
         asset_index: Default::default(),
     };
-    diags.extend(super::pages::check_aliases(&site));
+    diags.extend(super::pages::check_aliases(&site, &map.static_files));
     (site, diags)
 }
 

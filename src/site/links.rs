@@ -16,6 +16,9 @@ pub(crate) struct LinkMap {
     pub(crate) targets: HashMap<PathBuf, String>,
     /// Drafts left out of this build, to explain why a link to one fails.
     pub(crate) drafts: Vec<PathBuf>,
+    /// Files that failed to load: their own errors say what is wrong, so a link to one is
+    /// not reported again.
+    pub(crate) failed: Vec<PathBuf>,
     /// Asset files inside bundles, relative to the root, to their site path.
     pub(crate) assets: HashMap<PathBuf, String>,
     /// Files under `static/` (site or theme), as site paths without a leading slash.
@@ -93,6 +96,9 @@ impl LinkResolver for DocLinks<'_> {
         if path_part.ends_with(".md") {
             if let Some(site_path) = self.map.targets.get(&joined) {
                 return LinkTarget::Rewritten(suffix(site_path.clone()));
+            }
+            if self.map.failed.contains(&joined) {
+                return LinkTarget::Unchanged;
             }
             if self.map.drafts.contains(&joined) {
                 return LinkTarget::Broken(format!(

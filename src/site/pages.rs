@@ -167,7 +167,7 @@ fn alias_output(alias: &str) -> Option<String> {
 }
 
 /// Aliases that are malformed or would overwrite another page are errors.
-pub(crate) fn check_aliases(site: &Site) -> Diagnostics {
+pub(crate) fn check_aliases(site: &Site, static_files: &[String]) -> Diagnostics {
     let mut diags = Diagnostics::new();
     let mut taken: HashMap<String, String> = HashMap::new();
     for page in site.pages() {
@@ -203,10 +203,14 @@ pub(crate) fn check_aliases(site: &Site) -> Diagnostics {
                 Some(out) => {
                     let in_static = Path::new("static").join(&out);
                     let owner = taken.get(&out).cloned().or_else(|| {
-                        site.root
-                            .join(&in_static)
-                            .is_file()
-                            .then(|| format!("the file {}", in_static.display()))
+                        if site.root.join(&in_static).is_file() {
+                            Some(format!("the file {}", in_static.display()))
+                        } else {
+                            // A theme file, such as the stylesheet every page loads.
+                            static_files
+                                .contains(&out)
+                                .then(|| format!("the theme's file /{out}"))
+                        }
                     });
                     if let Some(owner) = owner {
                         diags.push(

@@ -272,7 +272,7 @@ fn update_article(site: &mut Site, links: &SiteLinks, i: usize) -> Result<Update
             .iter()
             .any(|a| !a.doc.front.aliases.is_empty())
         {
-            up.aliases = Some(super::pages::check_aliases(site));
+            up.aliases = Some(super::pages::check_aliases(site, &links.map.static_files));
         }
     }
     Ok(up)
