@@ -70,7 +70,8 @@ fn load_with(
     let mut diags = Diagnostics::new();
     let config_text = std::fs::read_to_string(root.join(config::CONFIG_FILE)).unwrap_or_default();
     let config: Option<Config> = match config::load(root) {
-        Ok(mut c) => {
+        Ok((mut c, warnings)) => {
+            diags.extend(warnings);
             if let Some(u) = base_url {
                 c.set_base_url(u);
             }
@@ -87,7 +88,10 @@ fn load_with(
         .unwrap_or_else(|| "default".into());
     let confine = Confinement::new(root, config.as_ref().is_some_and(|c| c.allow_links_outside));
     let theme = match theme::load(root, &theme_name, &confine) {
-        Ok(t) => Some(t),
+        Ok((t, warnings)) => {
+            diags.extend(warnings);
+            Some(t)
+        }
         Err(e) => {
             diags.extend(e);
             None

@@ -243,6 +243,7 @@ pub struct Config {
 impl Default for Config {
     fn default() -> Self {
         Config::from_raw(RawConfig::default(), Path::new(CONFIG_FILE), "")
+            .map(|(c, _)| c)
             .unwrap_or_else(|_| unreachable_default())
     }
 }
@@ -273,7 +274,7 @@ fn unreachable_default() -> Config {
 }
 
 /// Reads and validates `site.yaml` under `root`; a missing file gives the defaults.
-pub fn load(root: &Path) -> Result<Config, Diagnostics> {
+pub fn load(root: &Path) -> Result<(Config, Diagnostics), Diagnostics> {
     let path = Path::new(CONFIG_FILE);
     let full = root.join(path);
     let text = match std::fs::read(&full) {
@@ -293,8 +294,9 @@ pub fn load(root: &Path) -> Result<Config, Diagnostics> {
     parse(&text, path)
 }
 
-/// Parses and validates the text of a `site.yaml` (shown as `path` in errors).
-pub fn parse(text: &str, path: &Path) -> Result<Config, Diagnostics> {
+/// Parses and validates the text of a `site.yaml` (shown as `path` in errors). Returns the
+/// settings with any warnings, or every error.
+pub fn parse(text: &str, path: &Path) -> Result<(Config, Diagnostics), Diagnostics> {
     let (raw, value): (RawConfig, _) = yaml::parse(text, path, 1).map_err(Diagnostics::from)?;
     let mut diags = Diagnostics::new();
     diags.extend(yaml::unknown_keys(
@@ -307,7 +309,10 @@ pub fn parse(text: &str, path: &Path) -> Result<Config, Diagnostics> {
         "config/unknown-key",
     ));
     match Config::from_raw(raw, path, text) {
-        Ok(config) if !diags.has_errors() => Ok(config),
+        Ok((config, warnings)) if !diags.has_errors() => {
+            diags.extend(warnings);
+            Ok((config, diags))
+        }
         Ok(_) => Err(diags),
         Err(more) => {
             diags.extend(more);
@@ -317,8 +322,12 @@ pub fn parse(text: &str, path: &Path) -> Result<Config, Diagnostics> {
 }
 
 impl Config {
-    /// Checks values and fills in defaults.
-    pub fn from_raw(raw: RawConfig, path: &Path, text: &str) -> Result<Config, Diagnostics> {
+    /// Checks values and fills in defaults. Returns the settings with any warnings.
+    pub fn from_raw(
+        raw: RawConfig,
+        path: &Path,
+        text: &str,
+    ) -> Result<(Config, Diagnostics), Diagnostics> {
         let mut diags = Diagnostics::new();
         let at = |key: &[&str]| match yaml::find_key(text, key) {
             Some((l, c)) => Span::at(path, l, c),
@@ -407,7 +416,7 @@ impl Config {
             .title
             .filter(|t| !t.trim().is_empty())
             .unwrap_or_else(|| "Patient information".into());
-        Ok(Config {
+        let config = Config {
             description: raw.description.unwrap_or_default(),
             title,
             base_url,
@@ -427,7 +436,8 @@ impl Config {
             check: raw.check,
             allow_links_outside: raw.allow_links_outside,
             allow_remote_images: raw.allow_remote_images,
-        })
+        };
+        Ok((config, diags))
     }
 
     /// Replaces the base URL (from `--base-url`).
@@ -546,7 +556,7 @@ mod tests {
     use super::*;
 
     fn parse_str(t: &str) -> Result<Config, Diagnostics> {
-        parse(t, Path::new("site.yaml"))
+        parse(t, Path::new("site.yaml")).map(|(c, _)| c)
     }
 
     #[test]

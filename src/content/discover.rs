@@ -61,7 +61,7 @@ pub fn discover(root: &Path, confine: &Confinement) -> (Discovered, Diagnostics)
         let entry = match entry {
             Ok(e) => e,
             Err(e) => {
-                diags.push(walk_error(root, &e));
+                diags.push(walk_error(root, confine, &e));
                 continue;
             }
         };
@@ -160,11 +160,20 @@ pub(crate) fn is_ignored(name: &str) -> bool {
 }
 
 /// A file or folder the walk could not read, with a hint for a link that loops.
-pub(crate) fn walk_error(root: &Path, e: &walkdir::Error) -> Diagnostic {
+/// A link to nothing is skipped with the same warning as any other link the walk does not
+/// follow.
+pub(crate) fn walk_error(root: &Path, confine: &Confinement, e: &walkdir::Error) -> Diagnostic {
     let p = e
         .path()
         .map(|p| rel_to(root, p))
         .unwrap_or_else(|| PathBuf::from(CONTENT_DIR));
+    if let Some(full) = e.path().filter(|_| e.loop_ancestor().is_none()) {
+        if std::fs::symlink_metadata(full).is_ok_and(|m| m.file_type().is_symlink()) {
+            if let Err(d) = confine.follow(full, &p) {
+                return *d;
+            }
+        }
+    }
     let d = Diagnostic::error("io", Span::file(p), format!("could not read: {e}"));
     if e.loop_ancestor().is_some() {
         d.with_help(confine::LOOP_HELP)

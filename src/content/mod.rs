@@ -76,6 +76,16 @@ pub fn load_document(
     let bytes = std::fs::read(root.join(rel))
         .map_err(|e| Diagnostics::from(Diagnostic::io(rel, "read", &e)))?;
     let text = decode_utf8(bytes, rel)?;
+    parse_document(text, rel, kind, bundle)
+}
+
+/// Parses the text of one content file (front matter and body) shown as `rel` in messages.
+pub fn parse_document(
+    text: String,
+    rel: &Path,
+    kind: DocKind,
+    bundle: Option<PathBuf>,
+) -> Result<(Document, Diagnostics), Diagnostics> {
     let (front, body_start, body_line, warnings) = front_matter::parse(&text, rel, kind)?;
     Ok((
         Document {

@@ -56,7 +56,12 @@ pub struct Theme {
 }
 
 /// Loads the theme chain for `theme_name` under `root`.
-pub fn load(root: &Path, theme_name: &str, confine: &Confinement) -> Result<Theme, Diagnostics> {
+/// Returns the theme with any warnings (skipped links), or every error.
+pub fn load(
+    root: &Path,
+    theme_name: &str,
+    confine: &Confinement,
+) -> Result<(Theme, Diagnostics), Diagnostics> {
     let mut theme = Theme::default();
     let mut diags = Diagnostics::new();
     add_built_in(&mut theme);
@@ -78,7 +83,7 @@ pub fn load(root: &Path, theme_name: &str, confine: &Confinement) -> Result<Them
     if diags.has_errors() {
         Err(diags)
     } else {
-        Ok(theme)
+        Ok((theme, diags))
     }
 }
 
@@ -233,7 +238,8 @@ impl Walk<'_> {
             let entry = match entry {
                 Ok(e) => e,
                 Err(e) => {
-                    self.diags.push(crate::content::walk_error(root, &e));
+                    self.diags
+                        .push(crate::content::walk_error(root, confine, &e));
                     continue;
                 }
             };

@@ -10,5 +10,6 @@ mod errors;
 mod faq;
 mod links;
 mod readability;
+mod reliability;
 mod serve;
 mod topics;

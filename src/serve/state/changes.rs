@@ -19,7 +19,8 @@ impl State {
         let confine =
             crate::confine::Confinement::new(&self.root, m.loaded.site.config.allow_links_outside);
         let theme = match theme::load(&self.root, &m.loaded.site.config.theme, &confine) {
-            Ok(t) => t,
+            // Warnings about skipped links were shown when the site was loaded.
+            Ok((t, _)) => t,
             Err(d) => {
                 self.findings.set_site(d);
                 return true;
