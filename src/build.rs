@@ -248,7 +248,8 @@ fn copy_static(
     n
 }
 
-/// `handout build`: the whole pipeline, writing atomically to the output folder.
+/// `handout build`: the whole pipeline, writing into a staging folder that replaces the output
+/// folder only when nothing failed.
 pub fn build(opts: &BuildOptions) -> BuildReport {
     let start = Instant::now();
     let out = opts.out.clone().unwrap_or_else(|| opts.root.join("public"));

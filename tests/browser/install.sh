@@ -9,6 +9,9 @@ need=()
 command -v chromium >/dev/null 2>&1 || need+=(chromium)
 command -v pdftotext >/dev/null 2>&1 || need+=(poppler-utils)
 command -v java >/dev/null 2>&1 || need+=(default-jre-headless)
+# Node.js and npm run the suite; a machine with only the Rust toolchain has neither.
+command -v node >/dev/null 2>&1 || need+=(nodejs)
+command -v npm >/dev/null 2>&1 || need+=(npm)
 # Fonts that cover Latin text well, so screenshots and PDFs do not depend on what happens to
 # be installed.
 fc-list 2>/dev/null | grep -qi dejavu || need+=(fonts-dejavu-core)
