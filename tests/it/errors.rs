@@ -138,6 +138,11 @@ error_cases! {
         "templates/article.html:6:1: error:",
         "Build failed: 1 error,",
     ];
+    component_calling_itself_without_end_is_located: "template-recursion" => 1, [
+        "templates/parts.html:3:29: error: component `nested` calls itself without end",
+        "help: a component that calls itself needs a condition that ends it",
+        "Build failed: 1 error,",
+    ];
     wrong_types_point_at_their_keys: "wrong-type" => 1, [
         "site.yaml:2:1: error: `review_interval_months`: invalid type: string \"soon\", expected",
         "content/articles/heat.md:5:5: error: `references[0].year`: invalid type: string \"next spring\"",
