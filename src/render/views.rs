@@ -596,9 +596,7 @@ pub(crate) fn article_pages(
 }
 
 /// The parts of an [`ArticleView`] that depend on the page shown (`current`: `None` for the
-/// full article, else the topic page): `pages`, `previous` and `next`. Render builds an
-/// article's view once and replaces only these on its topic pages, so a new field that
-/// depends on `current` must be computed here too.
+/// full article, else the topic page): `pages`, `previous` and `next`.
 pub(crate) fn article_parts(
     site: &Site,
     a: &Article,
