@@ -462,22 +462,9 @@ pub(crate) fn phone_href(phone: &str) -> Option<String> {
     (digits.len() >= 3).then(|| format!("tel:{digits}"))
 }
 
-pub(crate) fn site_view<'a>(site: &'a Site) -> SiteView<'a> {
-    let c: &Config = &site.config;
-    let hubs: Vec<HubLinkView> = SectionKind::TOPICS
-        .into_iter()
-        .map(|k| HubLinkView {
-            key: k.key(),
-            title: k.label(),
-            url: c.url(&format!("{}/", k.key())),
-            description: hub_description(k),
-            count: site
-                .articles
-                .iter()
-                .filter(|a| a.rendered.sections.iter().any(|s| s.kind == k))
-                .count(),
-        })
-        .collect();
+/// The main navigation: Home, Articles, the hubs, the questions page, standalone pages.
+fn nav(site: &Site, hubs: &[HubLinkView]) -> Vec<LinkView> {
+    let c = &site.config;
     let mut nav = vec![
         LinkView {
             title: "Home".into(),
@@ -500,6 +487,26 @@ pub(crate) fn site_view<'a>(site: &'a Site) -> SiteView<'a> {
         title: p.doc.front.title.clone(),
         url: c.url(&p.path),
     }));
+    nav
+}
+
+pub(crate) fn site_view<'a>(site: &'a Site) -> SiteView<'a> {
+    let c: &Config = &site.config;
+    let hubs: Vec<HubLinkView> = SectionKind::TOPICS
+        .into_iter()
+        .map(|k| HubLinkView {
+            key: k.key(),
+            title: k.label(),
+            url: c.url(&format!("{}/", k.key())),
+            description: hub_description(k),
+            count: site
+                .articles
+                .iter()
+                .filter(|a| a.rendered.sections.iter().any(|s| s.kind == k))
+                .count(),
+        })
+        .collect();
+    let nav = nav(site, &hubs);
     SiteView {
         title: &c.title,
         description: &c.description,
