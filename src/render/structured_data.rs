@@ -102,44 +102,49 @@ pub(crate) fn medical_web_page(
             .collect();
         page.insert("author".into(), Value::Array(authors));
     }
-    let citations: Vec<Value> = f
-        .references
-        .iter()
-        .map(|r| {
-            let mut m = Map::new();
-            m.insert("@type".into(), json!("CreativeWork"));
-            m.insert("name".into(), json!(r.title));
-            if let Some(u) = &r.url {
-                m.insert("url".into(), json!(u));
-            }
-            if let Some(p) = &r.publisher {
-                m.insert(
-                    "publisher".into(),
-                    json!({"@type": "Organization", "name": p}),
-                );
-            }
-            if let Some(y) = r.year {
-                m.insert("datePublished".into(), json!(y.to_string()));
-            }
-            Value::Object(m)
-        })
-        .collect();
+    let citations: Vec<Value> = f.references.iter().map(citation).collect();
     if !citations.is_empty() {
         page.insert("citation".into(), Value::Array(citations));
     }
-    if let Some(name) = &c.clinic.name {
-        let mut org = Map::new();
-        org.insert("@type".into(), json!("MedicalOrganization"));
-        org.insert("name".into(), json!(name));
-        if let Some(u) = &c.clinic.url {
-            org.insert("url".into(), json!(u));
-        }
-        if let Some(p) = &c.clinic.phone {
-            org.insert("telephone".into(), json!(p));
-        }
-        page.insert("publisher".into(), Value::Object(org));
+    if let Some(org) = publisher(&c.clinic) {
+        page.insert("publisher".into(), org);
     }
     Value::Object(page)
+}
+
+/// A cited source as a `CreativeWork`.
+fn citation(r: &crate::content::Reference) -> Value {
+    let mut m = Map::new();
+    m.insert("@type".into(), json!("CreativeWork"));
+    m.insert("name".into(), json!(r.title));
+    if let Some(u) = &r.url {
+        m.insert("url".into(), json!(u));
+    }
+    if let Some(p) = &r.publisher {
+        m.insert(
+            "publisher".into(),
+            json!({"@type": "Organization", "name": p}),
+        );
+    }
+    if let Some(y) = r.year {
+        m.insert("datePublished".into(), json!(y.to_string()));
+    }
+    Value::Object(m)
+}
+
+/// The clinic as the page's `MedicalOrganization` publisher, if it has a name.
+fn publisher(clinic: &crate::config::Clinic) -> Option<Value> {
+    let name = clinic.name.as_ref()?;
+    let mut org = Map::new();
+    org.insert("@type".into(), json!("MedicalOrganization"));
+    org.insert("name".into(), json!(name));
+    if let Some(u) = &clinic.url {
+        org.insert("url".into(), json!(u));
+    }
+    if let Some(p) = &clinic.phone {
+        org.insert("telephone".into(), json!(p));
+    }
+    Some(Value::Object(org))
 }
 
 /// `FAQPage` with one `Question` per item, each with exactly one accepted answer.

@@ -53,6 +53,8 @@ pub struct Theme {
     pub static_files: BTreeMap<String, Source>,
     /// Files the theme came from on disk (for serve to watch).
     pub disk_roots: Vec<PathBuf>,
+    /// The theme names templates are also registered under (`default/…`), base first.
+    pub namespaces: Vec<String>,
 }
 
 /// Loads the theme chain for `theme_name` under `root`.
@@ -73,6 +75,9 @@ pub fn load(
         diags: &mut diags,
     };
     for name in &chain {
+        if !theme.namespaces.contains(name) {
+            theme.namespaces.push(name.clone());
+        }
         let dir = root.join("themes").join(name);
         walk.add_dir(&dir.join("templates"), Some(name), true);
         walk.add_dir(&dir.join("static"), None, false);
@@ -183,6 +188,7 @@ fn add_built_in(theme: &mut Theme) {
     }
     let mut files = Vec::new();
     walk(&BUILT_IN, &mut files);
+    theme.namespaces.push("default".to_string());
     for f in files {
         let p = f.path().to_string_lossy().replace('\\', "/");
         if let Some(name) = p.strip_prefix("templates/") {

@@ -462,22 +462,9 @@ pub(crate) fn phone_href(phone: &str) -> Option<String> {
     (digits.len() >= 3).then(|| format!("tel:{digits}"))
 }
 
-pub(crate) fn site_view<'a>(site: &'a Site) -> SiteView<'a> {
-    let c: &Config = &site.config;
-    let hubs: Vec<HubLinkView> = SectionKind::TOPICS
-        .into_iter()
-        .map(|k| HubLinkView {
-            key: k.key(),
-            title: k.label(),
-            url: c.url(&format!("{}/", k.key())),
-            description: hub_description(k),
-            count: site
-                .articles
-                .iter()
-                .filter(|a| a.rendered.sections.iter().any(|s| s.kind == k))
-                .count(),
-        })
-        .collect();
+/// The main navigation: Home, Articles, the hubs, the questions page, standalone pages.
+fn nav(site: &Site, hubs: &[HubLinkView]) -> Vec<LinkView> {
+    let c = &site.config;
     let mut nav = vec![
         LinkView {
             title: "Home".into(),
@@ -500,6 +487,26 @@ pub(crate) fn site_view<'a>(site: &'a Site) -> SiteView<'a> {
         title: p.doc.front.title.clone(),
         url: c.url(&p.path),
     }));
+    nav
+}
+
+pub(crate) fn site_view<'a>(site: &'a Site) -> SiteView<'a> {
+    let c: &Config = &site.config;
+    let hubs: Vec<HubLinkView> = SectionKind::TOPICS
+        .into_iter()
+        .map(|k| HubLinkView {
+            key: k.key(),
+            title: k.label(),
+            url: c.url(&format!("{}/", k.key())),
+            description: hub_description(k),
+            count: site
+                .articles
+                .iter()
+                .filter(|a| a.rendered.sections.iter().any(|s| s.kind == k))
+                .count(),
+        })
+        .collect();
+    let nav = nav(site, &hubs);
     SiteView {
         title: &c.title,
         description: &c.description,
@@ -596,9 +603,7 @@ pub(crate) fn article_pages(
 }
 
 /// The parts of an [`ArticleView`] that depend on the page shown (`current`: `None` for the
-/// full article, else the topic page): `pages`, `previous` and `next`. Render builds an
-/// article's view once and replaces only these on its topic pages, so a new field that
-/// depends on `current` must be computed here too.
+/// full article, else the topic page): `pages`, `previous` and `next`.
 pub(crate) fn article_parts(
     site: &Site,
     a: &Article,

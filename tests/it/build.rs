@@ -368,6 +368,19 @@ fn site_templates_override_the_theme() {
 }
 
 #[test]
+fn a_site_component_replaces_the_themes_of_the_same_name() {
+    let site = SiteTest::fixture("build/components");
+    site.build_ok();
+    let walking = site.page("articles/walking/index.html");
+    // `tools` is the site's own; `review` is still the default theme's.
+    walking.assert_main_has(&[
+        "Ask at reception for a large-print copy.",
+        "Not yet reviewed by a clinician",
+    ]);
+    walking.assert_main_lacks(&["Print this page"]);
+}
+
+#[test]
 fn static_files_are_copied_as_they_are() {
     let fixture = Path::new(env!("CARGO_MANIFEST_DIR")).join("tests/fixtures/build/static/static");
     let site = SiteTest::fixture("build/static");

@@ -140,6 +140,28 @@ error_cases! {
         "templates/article.html:6:1: error:",
         "Build failed: 1 error,",
     ];
+    component_calling_itself_without_end_is_located: "template-recursion" => 1, [
+        "templates/parts.html:3:29: error: component `nested` calls itself without end",
+        "help: a component that calls itself needs a condition that ends it",
+        "Build failed: 1 error,",
+    ];
+    unknown_filter_is_located: "template-unknown-filter" => 1, [
+        "templates/article.html:3:24: error: Unknown filter `shout`",
+        "help: check the name against Tera 2's built-in filters",
+    ];
+    unknown_component_is_located: "template-unknown-component" => 1, [
+        "templates/article.html:4:3: error: Unknown component `badge`",
+        "help: define it with `{% component name(arg) %}",
+    ];
+    undefined_template_value_is_located: "template-undefined" => 1, [
+        "templates/article.html:4:32: error: Field `subtitle` is not defined",
+        "Available fields: authors,",
+        "help: this page has no such value",
+    ];
+    tera1_import_says_components_replaced_macros: "template-tera1-macro" => 1, [
+        "templates/article.html:2:1: error: unexpected tag `import`",
+        "help: check the tag; Tera 2 replaced `{% macro %}` and `{% import %}` with components",
+    ];
     wrong_types_point_at_their_keys: "wrong-type" => 1, [
         "site.yaml:2:1: error: `review_interval_months`: invalid type: string \"soon\", expected",
         "content/articles/heat.md:5:5: error: `references[0].year`: invalid type: string \"next spring\"",

@@ -1,0 +1,402 @@
+//! One builder per page kind, each returning the typed view its template reads.
+//!
+//! A template's context is its page's view: `page` (what every page has, [`PageView`]) and
+//! one value named after the kind (`article`, `topic`, `hub`, `faq`, …). Site-wide values
+//! (`site`) are in Tera's global context, set once per build (see [`super::Shared`]). A new
+//! page kind is a new struct here, a builder, and one arm in [`super::Renderer::render_into`].
+
+use super::structured_data as ld;
+use super::views::*;
+use crate::config::ArticleOrder;
+use crate::markdown::SectionKind;
+use crate::site::{Article, PageRef, Site, Topic};
+use chrono::NaiveDate;
+use serde::Serialize;
+
+/// What page builders need besides the site.
+pub struct Inputs {
+    /// Today's date, for review status.
+    pub today: NaiveDate,
+    /// Whether article and topic pages get a QR code.
+    pub qr_codes: bool,
+}
+
+/// The home page (`home.html`).
+#[derive(Serialize)]
+pub struct HomePage<'a> {
+    /// The page.
+    pub page: PageView,
+    /// Its content.
+    pub home: HomeView<'a>,
+}
+
+/// The articles index (`list.html`).
+#[derive(Serialize)]
+pub struct ListPage<'a> {
+    /// The page.
+    pub page: PageView,
+    /// Every article, in the index's order.
+    pub articles: Vec<ArticleSummary<'a>>,
+    /// `title` or `date`.
+    pub order: ArticleOrder,
+}
+
+/// An article (`article.html`).
+#[derive(Serialize)]
+pub struct ArticlePage<'a> {
+    /// The page.
+    pub page: PageView,
+    /// The article.
+    pub article: ArticleView<'a>,
+}
+
+/// One topic of an article on a page of its own (`topic.html`).
+#[derive(Serialize)]
+pub struct TopicPage<'a> {
+    /// The page.
+    pub page: PageView,
+    /// The whole article, as shown from this topic page.
+    pub article: ArticleView<'a>,
+    /// The topic.
+    pub topic: Option<TopicView>,
+}
+
+/// A topic hub (`hub.html`).
+#[derive(Serialize)]
+pub struct HubPage<'a> {
+    /// The page.
+    pub page: PageView,
+    /// The hub.
+    pub hub: HubView<'a>,
+}
+
+/// The FAQ page (`faq.html`).
+#[derive(Serialize)]
+pub struct FaqPage<'a> {
+    /// The page.
+    pub page: PageView,
+    /// Every question.
+    pub faq: FaqView<'a>,
+}
+
+/// The tag index (`tags.html`).
+#[derive(Serialize)]
+pub struct TagsPage<'a> {
+    /// The page.
+    pub page: PageView,
+    /// Every tag, without its articles.
+    pub tags: Vec<TagView<'a>>,
+}
+
+/// One tag's page (`tag.html`).
+#[derive(Serialize)]
+pub struct TagPage<'a> {
+    /// The page.
+    pub page: PageView,
+    /// The tag and its articles.
+    pub tag: TagView<'a>,
+}
+
+/// A standalone page (`page.html`).
+#[derive(Serialize)]
+pub struct ContentPage<'a> {
+    /// The page.
+    pub page: PageView,
+    /// Its content.
+    pub content: ContentView<'a>,
+}
+
+/// The not-found page (`404.html`).
+#[derive(Serialize)]
+pub struct NotFoundPage {
+    /// The page.
+    pub page: PageView,
+}
+
+/// The page values every kind starts from: home in the breadcrumbs, the site's description.
+fn base(site: &Site, page: PageRef, kind: &'static str, title: String) -> PageView {
+    let c = &site.config;
+    let path = site.page_path(page);
+    PageView {
+        kind,
+        title,
+        description: c.description.clone(),
+        url: c.url(&path),
+        permalink: c.permalink(&path),
+        breadcrumbs: vec![link("Home", c.url(""))],
+        json_ld: Vec::new(),
+        noindex: false,
+        qr_svg: None,
+        og_type: "website",
+        image: None,
+        has_code: false,
+        printable: false,
+    }
+}
+
+fn link(title: impl Into<String>, url: String) -> LinkView {
+    LinkView {
+        title: title.into(),
+        url,
+    }
+}
+
+/// Ends the breadcrumbs with the page itself.
+fn crumb_self(pv: &mut PageView) {
+    let own = link(pv.title.clone(), pv.url.clone());
+    pv.breadcrumbs.push(own);
+}
+
+/// Adds the breadcrumb JSON-LD once the trail is complete.
+fn finish(site: &Site, mut pv: PageView) -> PageView {
+    if pv.breadcrumbs.len() > 1 {
+        if let Some(b) = ld::breadcrumbs(site, &pv.breadcrumbs) {
+            pv.json_ld.push(ld::embed(&b));
+        }
+    }
+    pv
+}
+
+/// The home page.
+pub fn home(site: &Site) -> HomePage<'_> {
+    let c = &site.config;
+    let h = site.home.as_ref();
+    let title = h
+        .map(|h| h.doc.front.title.as_str())
+        .filter(|t| !t.is_empty())
+        .unwrap_or(&c.title);
+    let mut pv = base(site, PageRef::Home, "home", title.to_string());
+    if let Some(d) = h.and_then(|h| h.doc.front.description.clone()) {
+        pv.description = d;
+    }
+    pv.has_code = h.is_some_and(|h| h.rendered.has_code);
+    HomePage {
+        page: finish(site, pv),
+        home: HomeView {
+            title,
+            intro_html: h.map(|h| h.rendered.full_html()).unwrap_or_default(),
+            articles: site
+                .articles
+                .iter()
+                .map(|a| article_summary(site, a))
+                .collect(),
+        },
+    }
+}
+
+/// The articles index.
+pub fn list(site: &Site) -> ListPage<'_> {
+    let c = &site.config;
+    let mut pv = base(site, PageRef::ArticleIndex, "list", "Articles".into());
+    pv.description = format!(
+        "All {} patient guides from {}.",
+        site.articles.len(),
+        c.title
+    );
+    crumb_self(&mut pv);
+    ListPage {
+        page: finish(site, pv),
+        articles: site
+            .articles_in_index_order()
+            .into_iter()
+            .map(|a| article_summary(site, a))
+            .collect(),
+        order: c.article_order,
+    }
+}
+
+/// What article and topic pages share: kind, trail up to the article, image, print extras.
+fn article_base(site: &Site, page: PageRef, a: &Article, kind: &'static str) -> PageView {
+    let c = &site.config;
+    let mut pv = base(site, page, kind, a.title().to_string());
+    pv.description = a.doc.front.description.clone().unwrap_or_default();
+    pv.noindex = a.doc.front.draft;
+    pv.breadcrumbs.push(link("Articles", c.url("articles/")));
+    pv.breadcrumbs.push(link(a.title(), c.url(&a.path)));
+    pv.og_type = "article";
+    pv.image = absolute_image(site, a);
+    pv.has_code = a.rendered.has_code;
+    pv.printable = true;
+    pv
+}
+
+/// An article's page.
+pub fn article<'a>(site: &'a Site, i: usize, inputs: &Inputs) -> ArticlePage<'a> {
+    let a = &site.articles[i];
+    let mut pv = article_base(site, PageRef::Article(i), a, "article");
+    pv.json_ld.push(ld::embed(&ld::medical_web_page(
+        site,
+        a,
+        &pv.permalink,
+        a.title(),
+        None,
+    )));
+    let faq = a
+        .faq()
+        .map(|f| (f.question.as_str(), f.answer_text.as_str()));
+    if let Some(faq) = ld::faq_page(&pv.permalink, faq) {
+        pv.json_ld.push(ld::embed(&faq));
+    }
+    pv.qr_svg = qr(&pv, inputs);
+    ArticlePage {
+        page: finish(site, pv),
+        article: article_view(site, a, None, inputs.today),
+    }
+}
+
+/// One topic of an article on its own page.
+pub fn topic<'a>(site: &'a Site, i: usize, kind: SectionKind, inputs: &Inputs) -> TopicPage<'a> {
+    let a = &site.articles[i];
+    let topic = Topic::of(a, kind);
+    let tv = topic.as_ref().map(|t| topic_view(site, t));
+    let mut pv = article_base(site, PageRef::Topic(i, kind), a, "topic");
+    pv.title = tv.as_ref().map(|t| t.title.clone()).unwrap_or_default();
+    if let Some(excerpt) = topic.as_ref().map(Topic::excerpt).filter(|s| !s.is_empty()) {
+        pv.description = excerpt.to_string();
+    }
+    pv.breadcrumbs.push(link(kind.label(), pv.url.clone()));
+    let name = format!("{}: {}", kind.label(), a.title());
+    pv.json_ld.push(ld::embed(&ld::medical_web_page(
+        site,
+        a,
+        &pv.permalink,
+        &name,
+        Some(kind.label()),
+    )));
+    pv.qr_svg = qr(&pv, inputs);
+    TopicPage {
+        page: finish(site, pv),
+        article: article_view(site, a, Some(kind), inputs.today),
+        topic: tv,
+    }
+}
+
+/// A topic hub.
+pub fn hub(site: &Site, kind: SectionKind) -> HubPage<'_> {
+    let mut pv = base(site, PageRef::Hub(kind), "hub", kind.label().into());
+    pv.description = hub_description(kind).into();
+    crumb_self(&mut pv);
+    HubPage {
+        page: finish(site, pv),
+        hub: hub_view(site, kind),
+    }
+}
+
+/// The FAQ page.
+pub fn faq(site: &Site) -> FaqPage<'_> {
+    let view = faq_view(site);
+    let mut pv = base(site, PageRef::Faq, "faq", view.title.to_string());
+    pv.has_code = site.faq_file.as_ref().is_some_and(|f| f.rendered.has_code)
+        || site.articles.iter().any(|a| a.rendered.has_code);
+    if let Some(d) = site
+        .faq_file
+        .as_ref()
+        .and_then(|f| f.doc.front.description.clone())
+    {
+        pv.description = d;
+    }
+    crumb_self(&mut pv);
+    let items = site
+        .faq
+        .iter()
+        .flat_map(|g| g.items.iter())
+        .map(|f| (f.question.as_str(), f.answer_text.as_str()));
+    if let Some(faq) = ld::faq_page(&pv.permalink, items) {
+        pv.json_ld.push(ld::embed(&faq));
+    }
+    FaqPage {
+        page: finish(site, pv),
+        faq: view,
+    }
+}
+
+/// The tag index.
+pub fn tags(site: &Site) -> TagsPage<'_> {
+    let c = &site.config;
+    let mut pv = base(site, PageRef::TagIndex, "tags", "Topics A to Z".into());
+    pv.description = "Find patient guides by subject.".into();
+    crumb_self(&mut pv);
+    TagsPage {
+        page: finish(site, pv),
+        tags: site
+            .tags
+            .iter()
+            .map(|t| TagView {
+                name: &t.name,
+                slug: &t.slug,
+                url: c.url(&t.path()),
+                count: t.articles.len(),
+                articles: Vec::new(),
+            })
+            .collect(),
+    }
+}
+
+/// One tag's page.
+pub fn tag(site: &Site, i: usize) -> TagPage<'_> {
+    let t = &site.tags[i];
+    let mut pv = base(site, PageRef::Tag(i), "tag", t.name.clone());
+    pv.description = format!("Patient guides about {}.", t.name);
+    pv.breadcrumbs
+        .push(link("Topics A to Z", site.config.url("tags/")));
+    crumb_self(&mut pv);
+    let url = pv.url.clone();
+    TagPage {
+        page: finish(site, pv),
+        tag: TagView {
+            name: &t.name,
+            slug: &t.slug,
+            url,
+            count: t.articles.len(),
+            articles: t
+                .articles
+                .iter()
+                .map(|&i| article_summary(site, &site.articles[i]))
+                .collect(),
+        },
+    }
+}
+
+/// A standalone page.
+pub fn content(site: &Site, i: usize) -> ContentPage<'_> {
+    let p = &site.pages[i];
+    let mut pv = base(site, PageRef::Page(i), "page", p.doc.front.title.clone());
+    pv.has_code = p.rendered.has_code;
+    pv.description = p.doc.front.description.clone().unwrap_or_default();
+    pv.noindex = p.doc.front.draft;
+    crumb_self(&mut pv);
+    ContentPage {
+        page: finish(site, pv),
+        content: ContentView {
+            title: &p.doc.front.title,
+            html: p.rendered.full_html(),
+            toc: &p.rendered.toc,
+        },
+    }
+}
+
+/// The not-found page.
+pub fn not_found(site: &Site) -> NotFoundPage {
+    let mut pv = base(site, PageRef::NotFound, "404", "Page not found".into());
+    pv.noindex = true;
+    pv.breadcrumbs.clear();
+    NotFoundPage { page: pv }
+}
+
+/// The page's QR code, where one is wanted.
+fn qr(pv: &PageView, inputs: &Inputs) -> Option<String> {
+    inputs
+        .qr_codes
+        .then(|| super::qr::svg(&pv.permalink))
+        .flatten()
+}
+
+/// The absolute address of an article's lead image, for Open Graph (which needs one).
+fn absolute_image(site: &Site, a: &Article) -> Option<String> {
+    let url = crate::site::image_url(site, a)?;
+    if crate::site::is_external_url(&url) {
+        return Some(url);
+    }
+    let path = url.strip_prefix(&site.config.base_path).unwrap_or(&url);
+    Some(site.config.permalink(path))
+}
