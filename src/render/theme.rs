@@ -75,8 +75,8 @@ pub fn load(
         diags: &mut diags,
     };
     for name in &chain {
-        if !theme.namespaces.contains(name) {
-            theme.namespaces.push(name.clone());
+        if !walk.theme.namespaces.contains(name) {
+            walk.theme.namespaces.push(name.clone());
         }
         let dir = root.join("themes").join(name);
         walk.add_dir(&dir.join("templates"), Some(name), true);
