@@ -33,6 +33,8 @@ use tokio::net::{TcpListener, TcpStream};
 /// a moment) before trying again, instead of spinning.
 const ACCEPT_BACKOFF: Duration = Duration::from_millis(50);
 
+/// How long a refused connection is read from before it is closed.
+const REFUSAL_DRAIN: Duration = Duration::from_millis(200);
 /// What a connection refused for lack of room is told.
 const TOO_BUSY: &[u8] = b"HTTP/1.1 503 Service Unavailable\r\nContent-Type: text/plain; charset=utf-8\r\nContent-Length: 36\r\nCache-Control: no-store\r\nConnection: close\r\n\r\nThe preview is too busy; try again.\n";
 
@@ -86,10 +88,30 @@ async fn accept_loop(
                     http.clone(),
                 ));
             }
-            // The answer is far smaller than a fresh socket's send buffer, so one try sends it.
-            None => drop(stream.try_write(TOO_BUSY)),
+            None => {
+                tokio::spawn(refuse(stream));
+            }
         }
     }
+}
+
+/// Tells a connection there is no room for it, and closes it.
+async fn refuse(stream: TcpStream) {
+    // The answer is far smaller than a fresh socket's send buffer, so one try sends it.
+    let _ = stream.try_write(TOO_BUSY);
+    // Closing with the request unread would reset the connection, and the client could lose
+    // the answer: read what it sends for a moment first.
+    let drain = async {
+        let mut buf = [0u8; 4096];
+        while stream.readable().await.is_ok() {
+            match stream.try_read(&mut buf) {
+                Ok(0) => break,
+                Err(e) if e.kind() != io::ErrorKind::WouldBlock => break,
+                _ => {}
+            }
+        }
+    };
+    let _ = tokio::time::timeout(REFUSAL_DRAIN, drain).await;
 }
 
 /// HTTP/1.1 as the preview speaks it: a deadline for each whole request head, which also

@@ -11,4 +11,5 @@ mod faq;
 mod links;
 mod readability;
 mod serve;
+mod serve_limits;
 mod topics;
