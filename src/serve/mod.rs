@@ -17,6 +17,7 @@ mod limits;
 mod live;
 mod routes;
 mod server;
+mod stall;
 mod state;
 mod watch;
 
@@ -54,11 +55,11 @@ pub enum ServeError {
 /// Runs `handout serve` until the process is stopped, printing the address and each rebuild;
 /// returns only why it could not start (all usage problems: exit status 2).
 pub fn run(args: &ServeArgs) -> Result<Infallible, ServeError> {
-    let head_deadline = Duration::try_from_secs_f64(args.head_timeout)
+    let client_timeout = Duration::try_from_secs_f64(args.client_timeout)
         .ok()
         .filter(|d| !d.is_zero())
         .ok_or_else(|| {
-            ServeError::Usage("--head-timeout must be a positive number of seconds".into())
+            ServeError::Usage("--client-timeout must be a positive number of seconds".into())
         })?;
     let root = match std::fs::canonicalize(&args.root) {
         Ok(r) if r.is_dir() => r,
@@ -118,7 +119,7 @@ pub fn run(args: &ServeArgs) -> Result<Infallible, ServeError> {
     Err(ServeError::Server(server::serve(
         listener,
         shared,
-        head_deadline,
+        client_timeout,
     )))
 }
 

@@ -12,11 +12,14 @@
 //!
 //! Connections are cheap tasks, so event streams of open pages cost no thread, and a
 //! connection that dribbles its head costs only its socket until the deadline or until
-//! [`limits`](super::limits) closes it for a newer one.
+//! [`limits`](super::limits) closes it for a newer one. The same client timeout bounds the
+//! whole head, an idle kept-alive connection, and (see [`stall`](super::stall)) a client
+//! that stops reading its answer.
 
 use super::http::{MAX_HEAD, MAX_HEADERS};
 use super::limits::{Connections, Ticket, Tracked, PER_CLIENT, TOTAL};
 use super::routes;
+use super::stall;
 use super::state::Shared;
 use hyper::body::Incoming;
 use hyper::server::conn::http1;
@@ -38,12 +41,12 @@ const REFUSAL_DRAIN: Duration = Duration::from_millis(200);
 /// What a connection refused for lack of room is told.
 const TOO_BUSY: &[u8] = b"HTTP/1.1 503 Service Unavailable\r\nContent-Type: text/plain; charset=utf-8\r\nContent-Length: 36\r\nCache-Control: no-store\r\nConnection: close\r\n\r\nThe preview is too busy; try again.\n";
 
-/// Serves `listener` until the process is stopped; returns only the error that kept the
-/// server from starting.
+/// Serves `listener` until the process is stopped, with `timeout` as the client timeout;
+/// returns only the error that kept the server from starting.
 pub(crate) fn serve(
     listener: std::net::TcpListener,
     shared: Arc<Shared>,
-    head_deadline: Duration,
+    timeout: Duration,
 ) -> io::Error {
     let runtime = tokio::runtime::Builder::new_multi_thread()
         .enable_io()
@@ -51,7 +54,7 @@ pub(crate) fn serve(
         .thread_name("handout-http")
         .build();
     match runtime {
-        Ok(runtime) => runtime.block_on(accept_loop(listener, shared, head_deadline)),
+        Ok(runtime) => runtime.block_on(accept_loop(listener, shared, timeout)),
         Err(e) => e,
     }
 }
@@ -59,7 +62,7 @@ pub(crate) fn serve(
 async fn accept_loop(
     listener: std::net::TcpListener,
     shared: Arc<Shared>,
-    head_deadline: Duration,
+    timeout: Duration,
 ) -> io::Error {
     let listener = match listener
         .set_nonblocking(true)
@@ -69,7 +72,7 @@ async fn accept_loop(
         Err(e) => return e,
     };
     let connections = Connections::new(PER_CLIENT, TOTAL);
-    let http = Arc::new(http_config(head_deadline));
+    let http = Arc::new(http_config(timeout));
     loop {
         let (stream, peer) = match listener.accept().await {
             Ok(accepted) => accepted,
@@ -81,12 +84,8 @@ async fn accept_loop(
         };
         match connections.admit(peer.ip()) {
             Some(ticket) => {
-                tokio::spawn(serve_connection(
-                    stream,
-                    ticket,
-                    shared.clone(),
-                    http.clone(),
-                ));
+                let (shared, http) = (shared.clone(), http.clone());
+                tokio::spawn(serve_connection(stream, ticket, shared, http, timeout));
             }
             None => {
                 tokio::spawn(refuse(stream));
@@ -116,10 +115,10 @@ async fn refuse(stream: TcpStream) {
 
 /// HTTP/1.1 as the preview speaks it: a deadline for each whole request head, which also
 /// closes a kept-alive connection idle for as long; and the same head limits as before.
-fn http_config(head_deadline: Duration) -> http1::Builder {
+fn http_config(timeout: Duration) -> http1::Builder {
     let mut http = http1::Builder::new();
     http.timer(TokioTimer::new())
-        .header_read_timeout(head_deadline)
+        .header_read_timeout(timeout)
         .max_header_size(MAX_HEAD)
         .max_headers(MAX_HEADERS);
     http
@@ -131,6 +130,7 @@ async fn serve_connection(
     ticket: Ticket,
     shared: Arc<Shared>,
     http: Arc<http1::Builder>,
+    timeout: Duration,
 ) {
     // Pages are sent whole; waiting to fill a packet only adds delay on loopback.
     let _ = stream.set_nodelay(true);
@@ -142,6 +142,7 @@ async fn serve_connection(
             response.map(|body| Tracked::new(body, busy)),
         ))
     });
+    let stream = stall::Stream::new(stream, timeout);
     let connection = http.serve_connection(TokioIo::new(stream), service);
     tokio::select! {
         // An error here is the client's doing (a reset, a head too slow or malformed, which

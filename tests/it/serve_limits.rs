@@ -3,7 +3,7 @@
 //! deadline, and one client cannot hold more connections than its share.
 //!
 //! Everything runs on loopback against the server of `serve.rs`'s harness. The head deadline
-//! is shortened with the hidden `--head-timeout` option (the default is 10 s), so the slow
+//! is shortened with the hidden `--client-timeout` option (the default is 10 s), so the slow
 //! clients are gone within seconds and every loop here is bounded.
 
 use crate::harness::SiteTest;
@@ -69,7 +69,10 @@ impl SlowClient {
 #[test]
 fn six_hundred_slow_clients_keep_no_request_waiting_and_are_cut_off_at_the_deadline() {
     let site = SiteTest::fixture("serve/basic");
-    let s = Serve::start(&site, &["--head-timeout", &DEADLINE.as_secs().to_string()]);
+    let s = Serve::start(
+        &site,
+        &["--client-timeout", &DEADLINE.as_secs().to_string()],
+    );
     let mut slow: Vec<SlowClient> = (0..600).map(|_| SlowClient::open(s.addr)).collect();
 
     // Each round every slow client sends a line, and a normal request is timed; `served`
@@ -136,4 +139,38 @@ fn a_client_holding_all_its_connections_is_refused_more_and_others_are_not_starv
         assert!(start.elapsed() < WAIT, "no room after the pages closed");
         std::thread::sleep(Duration::from_millis(50));
     }
+}
+
+#[test]
+fn a_client_that_stops_reading_is_cut_off_and_others_are_still_served() {
+    let site = SiteTest::fixture("serve/basic");
+    let s = Serve::start(
+        &site,
+        &["--client-timeout", &DEADLINE.as_secs().to_string()],
+    );
+    // The home page 2,000 times over on one connection (10 MB of answers, more than the
+    // sockets can hold), and none of it read: the server's writes wait on this client.
+    let asks = 2000;
+    let mut greedy = TcpStream::connect(s.addr).expect("connect");
+    greedy.set_write_timeout(Some(WAIT)).expect("timeout");
+    let _ = greedy.write_all("GET / HTTP/1.1\r\nHost: x\r\n\r\n".repeat(asks).as_bytes());
+    let stopped = Instant::now();
+
+    let page = s.get("/");
+    assert_eq!(page.status, 200, "{}", page.body);
+    std::thread::sleep(DEADLINE + SLACK);
+
+    // What the server had sent is still there to read, then the connection ends.
+    greedy.set_read_timeout(Some(WAIT)).expect("timeout");
+    let mut got = Vec::new();
+    let end = greedy.read_to_end(&mut got);
+    assert!(
+        !matches!(&end, Err(e) if matches!(e.kind(), ErrorKind::WouldBlock | ErrorKind::TimedOut)),
+        "the server kept the connection open for {:?}",
+        stopped.elapsed()
+    );
+    let answers = String::from_utf8_lossy(&got)
+        .matches("HTTP/1.1 200 OK")
+        .count();
+    assert!(answers > 0 && answers < asks, "{answers} answers");
 }
