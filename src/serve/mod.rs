@@ -74,21 +74,7 @@ pub fn run(args: &ServeArgs) -> Result<Infallible, ServeError> {
     let watcher = watch::Watcher::start(&root);
     let shared = Arc::new(Shared::default());
     let mut state = State::new(root.clone(), args.drafts, shared.clone());
-    let start = Instant::now();
-    let outcome = state.load_and_render();
-    print_findings(&state.all_findings());
-    match &outcome {
-        Outcome::Failed(errors) => eprintln!(
-            "The site has {}; the preview shows them until they are fixed.",
-            plural(errors.len(), "error")
-        ),
-        _ => eprintln!(
-            "Built {} files in {:.2} s.",
-            shared.files.len(),
-            start.elapsed().as_secs_f64()
-        ),
-    }
-
+    first_build(&mut state, &shared);
     let url = site_url(addr, &state.base_path());
     match watcher {
         Ok(watcher) => {
@@ -121,6 +107,24 @@ pub fn run(args: &ServeArgs) -> Result<Infallible, ServeError> {
         shared,
         client_timeout,
     )))
+}
+
+/// Loads and renders the site for the first time, and says how that went.
+fn first_build(state: &mut State, shared: &Shared) {
+    let start = Instant::now();
+    let outcome = state.load_and_render();
+    print_findings(&state.all_findings());
+    match &outcome {
+        Outcome::Failed(errors) => eprintln!(
+            "The site has {}; the preview shows them until they are fixed.",
+            plural(errors.len(), "error")
+        ),
+        _ => eprintln!(
+            "Built {} files in {:.2} s.",
+            shared.files.len(),
+            start.elapsed().as_secs_f64()
+        ),
+    }
 }
 
 /// Rebuilds after each batch of changes, for as long as the watcher runs.

@@ -527,3 +527,15 @@ fn the_live_script_never_reaches_build_output() {
         }
     }
 }
+
+#[test]
+fn start_up_problems_are_usage_errors() {
+    let site = SiteTest::fixture("serve/basic");
+    let run = site.run(&["serve", "--root", "no-such-site", "--port", "0"]);
+    run.assert_no_panic().assert_code(2);
+    run.assert_stderr_has("no-such-site: error: this site folder does not exist");
+    run.assert_stderr_has("help: ");
+    let run = site.run(&["serve", "--client-timeout", "0", "--port", "0"]);
+    run.assert_no_panic().assert_code(2);
+    run.assert_stderr_has("--client-timeout must be a positive number of seconds");
+}
