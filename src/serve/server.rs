@@ -7,8 +7,10 @@
 //! its HTTP/1 server has a deadline for a whole request head (`header_read_timeout`), which a
 //! per-read timeout cannot give: a client that sends one header line every few seconds would
 //! never trip one. A framework would add routing and middleware the preview does not need
-//! (it answers GET and HEAD on one tree of files); tiny_http has no head deadline and gives
-//! each connection a thread, which is what let slow clients starve the old server.
+//! (it answers GET and HEAD on one tree of files); tiny_http offers no deadline for a whole
+//! head and reads each connection on a pool thread, the design that let slow clients starve
+//! the old server. (hyper ignores the head deadline unless a timer is set, as below; the
+//! slow-client tests would catch that.)
 //!
 //! Connections are cheap tasks, so event streams of open pages cost no thread, and a
 //! connection that dribbles its head costs only its socket until the deadline or until
