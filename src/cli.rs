@@ -120,6 +120,11 @@ pub struct ServeArgs {
     /// Include articles and pages marked `draft: true`.
     #[arg(long)]
     pub drafts: bool,
+    /// Seconds a client may take to send a whole request head, sit idle between requests, or
+    /// leave an answer unread, before its connection is closed. Hidden: the default is ample
+    /// for any browser, even on a busy computer; tests shorten it.
+    #[arg(long, value_name = "SECS", default_value_t = 10.0, hide = true)]
+    pub client_timeout: f64,
 }
 
 #[cfg(test)]

@@ -17,7 +17,12 @@ fn main() -> ExitCode {
     let cli = Cli::parse();
     match cli.command {
         Command::Check(args) => ExitCode::from(handout::check::run(&args)),
-        Command::Serve(args) => ExitCode::from(handout::serve::run(&args)),
+        Command::Serve(args) => {
+            // `run` returns only if the preview could not start.
+            let Err(e) = handout::serve::run(&args);
+            eprintln!("{e}");
+            ExitCode::from(2)
+        }
         Command::Build(args) => {
             let report = handout::build(&BuildOptions {
                 root: args.root,

@@ -1,185 +1,42 @@
-//! Just enough HTTP/1.1 for a local preview: reads one request head at a time from a
-//! connection, turns its target into a safe site path, and writes responses.
+//! The preview's HTTP vocabulary, on top of hyper: request targets turned into safe site
+//! paths, content types by file name, and the response bodies and responses the preview sends.
 //!
-//! Everything that comes off the network is treated as hostile: heads have a size limit,
-//! anything that does not parse is an error value (answered with 400 by the server, never a
-//! panic), and request bodies are never read; a request that announces one gets its answer
-//! and the connection is closed, so the body can't be mistaken for the next request.
+//! hyper parses every request head (answering what does not parse with 400, and a head over
+//! the size limit with 431) and frames every response; this module only decides what a
+//! target means for the site. Everything from the network is treated as hostile: a target
+//! that is not a clean path inside the site is an error value, never a panic.
 
-use std::io::{self, BufRead, Read, Write};
+use super::live::EventStream;
+use hyper::body::{Bytes, Frame, SizeHint};
+use hyper::header::{HeaderValue, CACHE_CONTROL, CONTENT_TYPE, LOCATION, X_CONTENT_TYPE_OPTIONS};
+use hyper::StatusCode;
+use percent_encoding::{utf8_percent_encode, AsciiSet, CONTROLS};
+use std::convert::Infallible;
+use std::pin::Pin;
 use std::sync::Arc;
+use std::task::{Context, Poll};
 
 /// The longest request head accepted (request line and headers together).
 pub(crate) const MAX_HEAD: usize = 16 * 1024;
 /// The most header lines accepted.
-const MAX_HEADERS: usize = 100;
+pub(crate) const MAX_HEADERS: usize = 100;
 
-/// The request methods the preview tells apart.
-#[derive(Debug, Clone, Copy, PartialEq, Eq)]
-pub(crate) enum Method {
-    /// GET.
-    Get,
-    /// HEAD: as GET, without the body.
-    Head,
-    /// Anything else (answered with 405).
-    Other,
-}
+/// What a path must have escaped to be a `Location` header: controls, non-ASCII (always
+/// escaped), and what would end the path or start an escape.
+const LOCATION_ESCAPES: &AsciiSet = &CONTROLS
+    .add(b' ')
+    .add(b'"')
+    .add(b'#')
+    .add(b'%')
+    .add(b'<')
+    .add(b'>')
+    .add(b'?')
+    .add(b'`')
+    .add(b'{')
+    .add(b'}');
 
-/// One parsed request head.
-#[derive(Debug, Clone)]
-pub(crate) struct Request {
-    /// The method.
-    pub(crate) method: Method,
-    /// The request target as sent, e.g. `/articles/knee/?x=1`.
-    pub(crate) target: String,
-    /// Whether the client wants the connection kept open for another request.
-    pub(crate) keep_alive: bool,
-    /// Whether the request announced a body (which is never read).
-    pub(crate) has_body: bool,
-}
-
-/// Why no request could be read.
-#[derive(Debug)]
-pub(crate) enum ReadError {
-    /// The client closed the connection between requests (or timed out while idle).
-    Closed,
-    /// The head is not valid HTTP/1.x; the reason is for the 400 response.
-    Malformed(&'static str),
-    /// The head is longer than [`MAX_HEAD`] or has too many headers.
-    TooLarge,
-}
-
-/// Reads one request head. Blank lines before the request line are skipped, as RFC 9112 asks.
-pub(crate) fn read_request(r: &mut impl BufRead) -> Result<Request, ReadError> {
-    let mut budget = MAX_HEAD;
-    let mut line = Vec::new();
-    let request_line = loop {
-        line.clear();
-        let n = read_line(r, &mut line, &mut budget)?;
-        if n == 0 {
-            return Err(ReadError::Closed);
-        }
-        let text = trim_eol(&line);
-        if !text.is_empty() {
-            break text.to_vec();
-        }
-    };
-    let request_line =
-        std::str::from_utf8(&request_line).map_err(|_| ReadError::Malformed("not ASCII"))?;
-    let mut parts = request_line.split(' ');
-    let (Some(method), Some(target), Some(version), None) =
-        (parts.next(), parts.next(), parts.next(), parts.next())
-    else {
-        return Err(ReadError::Malformed(
-            "the request line is not `METHOD TARGET VERSION`",
-        ));
-    };
-    if method.is_empty() || !method.bytes().all(is_token_byte) {
-        return Err(ReadError::Malformed("bad method"));
-    }
-    if target.is_empty() || target.bytes().any(|b| b <= b' ' || b == 0x7f) {
-        return Err(ReadError::Malformed("bad request target"));
-    }
-    let mut keep_alive = match version {
-        "HTTP/1.1" => true,
-        "HTTP/1.0" => false,
-        _ => {
-            return Err(ReadError::Malformed(
-                "only HTTP/1.0 and HTTP/1.1 are spoken here",
-            ))
-        }
-    };
-    let mut has_body = false;
-    let mut headers = 0;
-    loop {
-        line.clear();
-        if read_line(r, &mut line, &mut budget)? == 0 {
-            return Err(ReadError::Malformed("the head ended early"));
-        }
-        let text = trim_eol(&line);
-        if text.is_empty() {
-            break;
-        }
-        headers += 1;
-        if headers > MAX_HEADERS {
-            return Err(ReadError::TooLarge);
-        }
-        let Some(colon) = text.iter().position(|&b| b == b':') else {
-            return Err(ReadError::Malformed("a header line has no colon"));
-        };
-        let name = &text[..colon];
-        if name.is_empty() || !name.iter().copied().all(is_token_byte) {
-            // Also refuses obsolete line folding (a line starting with a space).
-            return Err(ReadError::Malformed("bad header name"));
-        }
-        let value = String::from_utf8_lossy(&text[colon + 1..]);
-        let value = value.trim();
-        let name = String::from_utf8_lossy(name).to_ascii_lowercase();
-        match name.as_str() {
-            "connection" => {
-                for token in value.split(',').map(str::trim) {
-                    if token.eq_ignore_ascii_case("close") {
-                        keep_alive = false;
-                    } else if token.eq_ignore_ascii_case("keep-alive") {
-                        keep_alive = true;
-                    }
-                }
-            }
-            "content-length" => match value.parse::<u64>() {
-                Ok(0) => {}
-                Ok(_) => has_body = true,
-                Err(_) => return Err(ReadError::Malformed("bad Content-Length")),
-            },
-            "transfer-encoding" => has_body = true,
-            _ => {}
-        }
-    }
-    let method = match method {
-        "GET" => Method::Get,
-        "HEAD" => Method::Head,
-        _ => Method::Other,
-    };
-    Ok(Request {
-        method,
-        target: target.to_string(),
-        keep_alive,
-        has_body,
-    })
-}
-
-/// Reads up to and including `\n`, charging the bytes to `budget`.
-fn read_line(
-    r: &mut impl BufRead,
-    buf: &mut Vec<u8>,
-    budget: &mut usize,
-) -> Result<usize, ReadError> {
-    let limit = (*budget as u64) + 1;
-    // `read_until` retries interrupted reads itself; any other error (a timeout, a reset) is
-    // the client going away, not a malformed request.
-    let n = r
-        .by_ref()
-        .take(limit)
-        .read_until(b'\n', buf)
-        .map_err(|_| ReadError::Closed)?;
-    if n > *budget {
-        return Err(ReadError::TooLarge);
-    }
-    *budget -= n;
-    if n > 0 && buf.last() != Some(&b'\n') {
-        return Err(ReadError::Malformed("the head ended early"));
-    }
-    Ok(n)
-}
-
-fn trim_eol(line: &[u8]) -> &[u8] {
-    let line = line.strip_suffix(b"\n").unwrap_or(line);
-    line.strip_suffix(b"\r").unwrap_or(line)
-}
-
-/// RFC 9110 `tchar`.
-fn is_token_byte(b: u8) -> bool {
-    b.is_ascii_alphanumeric() || b"!#$%&'*+-.^_`|~".contains(&b)
-}
+/// A response the preview sends.
+pub(crate) type Response = hyper::Response<Body>;
 
 /// Why a request target is not a site path.
 #[derive(Debug, Clone, Copy, PartialEq, Eq)]
@@ -190,17 +47,10 @@ pub(crate) enum PathError {
     Traversal,
 }
 
-/// Turns a request target into a decoded, normalised path starting with `/`: the query and
-/// fragment are dropped, percent escapes decoded, and anything that could reach outside the
+/// Turns a request target (its path and query, as hyper parsed them) into a decoded,
+/// normalised path starting with `/`: the query and fragment are dropped, percent escapes decoded, and anything that could reach outside the
 /// site (`..` or `.` segments, encoded or not, backslashes, NUL) is refused.
 pub(crate) fn site_path(target: &str) -> Result<String, PathError> {
-    // Absolute form (`GET http://host/x HTTP/1.1`), which proxies send: keep only the path.
-    let target = match target.split_once("://") {
-        Some((scheme, rest)) if scheme.eq_ignore_ascii_case("http") => {
-            rest.find('/').map(|i| &rest[i..]).unwrap_or("/")
-        }
-        _ => target,
-    };
     if !target.starts_with('/') {
         return Err(PathError::Malformed);
     }
@@ -238,118 +88,100 @@ fn percent_decode(s: &str) -> Option<String> {
     String::from_utf8(out).ok()
 }
 
-/// A response body, shared with the in-memory site where possible rather than copied.
-#[derive(Debug, Clone)]
+/// A response body: a whole file, shared with the in-memory site where possible rather than
+/// copied, or the endless event stream of live reload.
+#[derive(Debug)]
 pub(crate) enum Body {
-    /// Text compiled into the binary.
-    Static(&'static [u8]),
-    /// A file of the in-memory site.
-    Shared(Arc<Vec<u8>>),
-    /// Made for this response (an HTML page with the live script).
-    Owned(Vec<u8>),
+    /// The whole body, taken when it is sent.
+    Full(Option<Bytes>),
+    /// Server-sent events, until the page goes away.
+    Events(EventStream),
 }
 
 impl Body {
-    fn bytes(&self) -> &[u8] {
+    /// Text compiled into the binary.
+    pub(crate) fn fixed(bytes: &'static [u8]) -> Body {
+        Body::Full(Some(Bytes::from_static(bytes)))
+    }
+
+    /// A file of the in-memory site, sent without copying it.
+    pub(crate) fn shared(bytes: Arc<Vec<u8>>) -> Body {
+        Body::Full(Some(Bytes::from_owner(SharedFile(bytes))))
+    }
+
+    /// Bytes made for this response (an HTML page with the live script).
+    pub(crate) fn owned(bytes: Vec<u8>) -> Body {
+        Body::Full(Some(Bytes::from(bytes)))
+    }
+}
+
+/// A served file as `Bytes` owner (`Arc<Vec<u8>>` itself is not `AsRef<[u8]>`).
+struct SharedFile(Arc<Vec<u8>>);
+
+impl AsRef<[u8]> for SharedFile {
+    fn as_ref(&self) -> &[u8] {
+        &self.0
+    }
+}
+
+impl hyper::body::Body for Body {
+    type Data = Bytes;
+    type Error = Infallible;
+
+    fn poll_frame(
+        self: Pin<&mut Self>,
+        cx: &mut Context<'_>,
+    ) -> Poll<Option<Result<Frame<Bytes>, Infallible>>> {
+        match self.get_mut() {
+            Body::Full(bytes) => Poll::Ready(bytes.take().map(|b| Ok(Frame::data(b)))),
+            Body::Events(events) => events.poll_next(cx).map(|e| e.map(|b| Ok(Frame::data(b)))),
+        }
+    }
+
+    fn is_end_stream(&self) -> bool {
+        matches!(self, Body::Full(None))
+    }
+
+    fn size_hint(&self) -> SizeHint {
         match self {
-            Body::Static(b) => b,
-            Body::Shared(b) => b,
-            Body::Owned(b) => b,
+            Body::Full(bytes) => SizeHint::with_exact(bytes.as_ref().map_or(0, |b| b.len() as u64)),
+            Body::Events(_) => SizeHint::default(),
         }
     }
 }
 
-/// A response to send.
-#[derive(Debug, Clone)]
-pub(crate) struct Response {
-    /// Status code.
-    pub(crate) status: u16,
-    /// Headers other than Content-Length and Connection, which are added when writing.
-    pub(crate) headers: Vec<(&'static str, String)>,
-    /// The body.
-    pub(crate) body: Body,
+/// A response with a status, a content type and a body; every response also tells the
+/// browser not to cache it (the preview changes under it) nor to guess its type.
+pub(crate) fn response(status: u16, content_type: &'static str, body: Body) -> Response {
+    let mut r = hyper::Response::new(body);
+    *r.status_mut() = StatusCode::from_u16(status).unwrap_or(StatusCode::INTERNAL_SERVER_ERROR);
+    let h = r.headers_mut();
+    h.insert(CONTENT_TYPE, HeaderValue::from_static(content_type));
+    h.insert(CACHE_CONTROL, HeaderValue::from_static("no-store"));
+    h.insert(X_CONTENT_TYPE_OPTIONS, HeaderValue::from_static("nosniff"));
+    r
 }
 
-impl Response {
-    /// A response with a content type.
-    pub(crate) fn new(status: u16, content_type: &str, body: Body) -> Response {
-        Response {
-            status,
-            headers: vec![("Content-Type", content_type.to_string())],
-            body,
+/// A short plain-text response, for errors.
+pub(crate) fn text(status: u16, text: &'static str) -> Response {
+    response(
+        status,
+        "text/plain; charset=utf-8",
+        Body::fixed(text.as_bytes()),
+    )
+}
+
+/// A redirect to `location`, a decoded path of the site, encoded again for the header.
+pub(crate) fn redirect(location: &str) -> Response {
+    let mut r = text(302, "Moved; follow the Location header.\n");
+    let encoded = utf8_percent_encode(location, LOCATION_ESCAPES).to_string();
+    match HeaderValue::from_str(&encoded) {
+        Ok(v) => {
+            r.headers_mut().insert(LOCATION, v);
         }
+        Err(_) => *r.status_mut() = StatusCode::NOT_FOUND,
     }
-
-    /// A short plain-text response, for errors.
-    pub(crate) fn text(status: u16, text: &'static str) -> Response {
-        Response::new(
-            status,
-            "text/plain; charset=utf-8",
-            Body::Static(text.as_bytes()),
-        )
-    }
-
-    /// A redirect to `location`.
-    pub(crate) fn redirect(location: String) -> Response {
-        let mut r = Response::text(302, "Moved; follow the Location header.\n");
-        r.headers.push(("Location", location));
-        r
-    }
-
-    /// Adds a header.
-    pub(crate) fn with_header(mut self, name: &'static str, value: impl Into<String>) -> Self {
-        self.headers.push((name, value.into()));
-        self
-    }
-}
-
-/// Writes `resp`; `head_only` leaves out the body (for HEAD).
-pub(crate) fn write_response(
-    w: &mut impl Write,
-    resp: &Response,
-    head_only: bool,
-    keep_alive: bool,
-) -> io::Result<()> {
-    let body = resp.body.bytes();
-    let mut head = format!("HTTP/1.1 {} {}\r\n", resp.status, reason(resp.status));
-    for (name, value) in &resp.headers {
-        head.push_str(name);
-        head.push_str(": ");
-        head.push_str(value);
-        head.push_str("\r\n");
-    }
-    head.push_str(&format!(
-        "Content-Length: {}\r\nCache-Control: no-store\r\nX-Content-Type-Options: nosniff\r\nConnection: {}\r\n\r\n",
-        body.len(),
-        if keep_alive { "keep-alive" } else { "close" }
-    ));
-    if head_only || body.is_empty() {
-        w.write_all(head.as_bytes())?;
-    } else if body.len() <= 64 * 1024 {
-        // One write for the usual page: fewer packets, and no Nagle delay between head and body.
-        let mut all = head.into_bytes();
-        all.extend_from_slice(body);
-        w.write_all(&all)?;
-    } else {
-        w.write_all(head.as_bytes())?;
-        w.write_all(body)?;
-    }
-    w.flush()
-}
-
-/// The reason phrase of the status codes the preview sends.
-pub(crate) fn reason(status: u16) -> &'static str {
-    match status {
-        200 => "OK",
-        302 => "Found",
-        400 => "Bad Request",
-        404 => "Not Found",
-        405 => "Method Not Allowed",
-        431 => "Request Header Fields Too Large",
-        500 => "Internal Server Error",
-        503 => "Service Unavailable",
-        _ => "Unknown",
-    }
+    r
 }
 
 /// The content type for a file name, by extension.
@@ -383,56 +215,11 @@ pub(crate) fn content_type(path: &str) -> &'static str {
 #[cfg(test)]
 mod tests {
     use super::*;
-
-    fn parse(raw: &str) -> Result<Request, ReadError> {
-        read_request(&mut io::BufReader::new(raw.as_bytes()))
-    }
-
-    #[test]
-    fn reads_a_request_and_its_connection_wishes() {
-        let r = parse("GET /a/?x=1 HTTP/1.1\r\nHost: x\r\n\r\n").expect("parses");
-        assert_eq!(
-            (r.method, r.target.as_str(), r.keep_alive),
-            (Method::Get, "/a/?x=1", true)
-        );
-        let r = parse("\r\nHEAD / HTTP/1.0\nConnection: keep-alive\n\n").expect("parses");
-        assert_eq!((r.method, r.keep_alive), (Method::Head, true));
-        let r = parse("POST / HTTP/1.1\r\nContent-Length: 5\r\n\r\nhello").expect("parses");
-        assert_eq!((r.method, r.has_body), (Method::Other, true));
-    }
-
-    #[test]
-    fn refuses_malformed_heads() {
-        for raw in [
-            "GET /\r\n\r\n",
-            "GET / HTTP/2.0\r\n\r\n",
-            "GET  / HTTP/1.1\r\n\r\n",
-            "G(T / HTTP/1.1\r\n\r\n",
-            "GET / HTTP/1.1\r\nno colon\r\n\r\n",
-            "GET / HTTP/1.1\r\n folded: x\r\n\r\n",
-            "GET / HTTP/1.1\r\nContent-Length: x\r\n\r\n",
-            "GET / HTTP/1.1\r\nHost: x\r\n",
-            "\u{ff}\u{fe} / HTTP/1.1\r\n\r\n",
-        ] {
-            assert!(
-                matches!(parse(raw), Err(ReadError::Malformed(_))),
-                "{raw:?}"
-            );
-        }
-        assert!(matches!(parse(""), Err(ReadError::Closed)));
-        let huge = format!("GET /{} HTTP/1.1\r\n\r\n", "a".repeat(MAX_HEAD));
-        assert!(matches!(parse(&huge), Err(ReadError::TooLarge)));
-        let many = format!(
-            "GET / HTTP/1.1\r\n{}\r\n",
-            "A: b\r\n".repeat(MAX_HEADERS + 1)
-        );
-        assert!(matches!(parse(&many), Err(ReadError::TooLarge)));
-    }
+    use hyper::body::Body as _;
 
     #[test]
     fn site_paths_cannot_leave_the_site() {
         assert_eq!(site_path("/a%20b/?q#f").as_deref(), Ok("/a b/"));
-        assert_eq!(site_path("http://localhost:1/x").as_deref(), Ok("/x"));
         for bad in [
             "/../etc/passwd",
             "/a/%2e%2e/b",
@@ -449,17 +236,14 @@ mod tests {
     }
 
     #[test]
-    fn writes_head_and_body() {
-        let mut out = Vec::new();
-        let r = Response::text(404, "nope");
-        write_response(&mut out, &r, false, true).expect("write");
-        let s = String::from_utf8(out).expect("utf8");
-        assert!(s.starts_with("HTTP/1.1 404 Not Found\r\n"));
-        assert!(s.contains("Content-Length: 4\r\n") && s.ends_with("\r\n\r\nnope"));
-        let mut out = Vec::new();
-        write_response(&mut out, &r, true, false).expect("write");
-        assert!(String::from_utf8(out)
-            .expect("utf8")
-            .ends_with("Connection: close\r\n\r\n"));
+    fn redirects_escape_the_path_and_bodies_know_their_size() {
+        let r = redirect("/articles/caf\u{e9} 50%/");
+        assert_eq!(
+            r.headers().get(LOCATION).and_then(|v| v.to_str().ok()),
+            Some("/articles/caf%C3%A9%2050%25/")
+        );
+        let body = Body::shared(Arc::new(b"hello".to_vec()));
+        assert_eq!(body.size_hint().exact(), Some(5));
+        assert!(!body.is_end_stream());
     }
 }

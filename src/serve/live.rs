@@ -7,11 +7,13 @@
 //! stylesheet, because the theme's Content-Security-Policy allows no inline script or style.
 
 use crate::diagnostic::{Diagnostic, Severity};
+use hyper::body::Bytes;
 use serde::Serialize;
-use std::io::{self, Write};
-use std::sync::mpsc::{self, Receiver, RecvTimeoutError, Sender};
 use std::sync::{Arc, Mutex, RwLock};
+use std::task::{Context, Poll};
 use std::time::Duration;
+use tokio::sync::mpsc::{self, UnboundedReceiver, UnboundedSender};
+use tokio::time::{Instant, Interval, MissedTickBehavior};
 
 /// URL prefix of everything the preview itself serves.
 pub(crate) const PREFIX: &str = "/__handout/";
@@ -141,20 +143,21 @@ fn event(name: &str, data: &impl Serialize) -> String {
 /// Everyone listening for events: one channel per open page.
 #[derive(Debug, Default)]
 pub(crate) struct Events {
-    listeners: Mutex<Vec<Sender<Arc<str>>>>,
+    listeners: Mutex<Vec<UnboundedSender<Arc<str>>>>,
 }
 
 impl Events {
     /// A new listener.
-    pub(crate) fn subscribe(&self) -> Receiver<Arc<str>> {
-        let (tx, rx) = mpsc::channel();
+    pub(crate) fn subscribe(&self) -> UnboundedReceiver<Arc<str>> {
+        let (tx, rx) = mpsc::unbounded_channel();
         if let Ok(mut l) = self.listeners.lock() {
             l.push(tx);
         }
         rx
     }
 
-    /// Sends one formatted event to every listener, forgetting those that went away.
+    /// Sends one formatted event to every listener, forgetting those that went away. Never
+    /// blocks, so the rebuild thread can call it.
     pub(crate) fn broadcast(&self, event: &str) {
         let event: Arc<str> = Arc::from(event);
         if let Ok(mut l) = self.listeners.lock() {
@@ -169,25 +172,45 @@ impl Events {
     }
 }
 
-/// Serves `/__handout/events` on `w` until the page goes away. Only returns on a write error.
-pub(crate) fn stream_events(
-    w: &mut impl Write,
-    status: &RwLock<Status>,
-    events: &Events,
-) -> io::Result<()> {
-    // Subscribe before reading the status so no rebuild can fall between the two.
-    let rx = events.subscribe();
-    let hello = status.read().map(|s| hello_event(&s)).unwrap_or_default();
-    let head = "HTTP/1.1 200 OK\r\nContent-Type: text/event-stream\r\nCache-Control: no-store\r\nX-Content-Type-Options: nosniff\r\nConnection: close\r\n\r\n";
-    w.write_all(format!("{head}retry: 1000\n\n{hello}").as_bytes())?;
-    w.flush()?;
-    loop {
-        match rx.recv_timeout(PING) {
-            Ok(event) => w.write_all(event.as_bytes())?,
-            Err(RecvTimeoutError::Timeout) => w.write_all(b": ping\n\n")?,
-            Err(RecvTimeoutError::Disconnected) => return Ok(()),
+/// The body of `/__handout/events` for one open page: the `hello` event, then every event
+/// broadcast after it, and a comment when idle, so that a page that went away is noticed
+/// (writing to it fails, the connection ends and the listener is forgotten).
+#[derive(Debug)]
+pub(crate) struct EventStream {
+    first: Option<Bytes>,
+    rx: UnboundedReceiver<Arc<str>>,
+    ping: Interval,
+}
+
+impl EventStream {
+    /// Subscribes a new page. Call it on the server's runtime, which drives the ping timer.
+    pub(crate) fn open(status: &RwLock<Status>, events: &Events) -> EventStream {
+        // Subscribe before reading the status so no rebuild can fall between the two.
+        let rx = events.subscribe();
+        let hello = status.read().map(|s| hello_event(&s)).unwrap_or_default();
+        let mut ping = tokio::time::interval_at(Instant::now() + PING, PING);
+        ping.set_missed_tick_behavior(MissedTickBehavior::Delay);
+        EventStream {
+            first: Some(Bytes::from(format!("retry: 1000\n\n{hello}"))),
+            rx,
+            ping,
         }
-        w.flush()?;
+    }
+
+    /// The next piece of the stream; `None` only if the events themselves went away.
+    pub(crate) fn poll_next(&mut self, cx: &mut Context<'_>) -> Poll<Option<Bytes>> {
+        if let Some(first) = self.first.take() {
+            return Poll::Ready(Some(first));
+        }
+        match self.rx.poll_recv(cx) {
+            Poll::Ready(Some(event)) => return Poll::Ready(Some(Bytes::from(event.to_string()))),
+            Poll::Ready(None) => return Poll::Ready(None),
+            Poll::Pending => {}
+        }
+        match self.ping.poll_tick(cx) {
+            Poll::Ready(_) => Poll::Ready(Some(Bytes::from_static(b": ping\n\n"))),
+            Poll::Pending => Poll::Pending,
+        }
     }
 }
 
@@ -296,15 +319,23 @@ mod tests {
         let html = overlay_html(std::slice::from_ref(&d));
         assert!(html.contains("content/a.md:2:3") && html.contains("bad &lt;tag&gt;"));
         let ev = error_event(3, &[d]);
-        assert!(ev.starts_with("event: build-error\ndata: {"));
-        assert_eq!(ev.matches('\n').count(), 3, "{ev}");
-        assert!(ev.contains("\"line\":2") && ev.contains("\"path\":\"content/a.md\""));
+        let data = ev
+            .strip_prefix("event: build-error\ndata: ")
+            .and_then(|rest| rest.strip_suffix("\n\n"))
+            .filter(|data| !data.contains('\n'))
+            .unwrap_or_else(|| panic!("not one event with one data line: {ev:?}"));
+        let json: serde_json::Value = serde_json::from_str(data).expect("the data is JSON");
+        assert_eq!(json["build"], 3);
+        let error = &json["errors"][0];
+        assert_eq!(error["path"], "content/a.md");
+        assert_eq!((&error["line"], &error["column"]), (&2.into(), &3.into()));
+        assert_eq!(error["help"], "fix \"it\"");
     }
 
     #[test]
     fn broadcast_forgets_closed_listeners() {
         let e = Events::default();
-        let a = e.subscribe();
+        let mut a = e.subscribe();
         drop(e.subscribe());
         e.broadcast("x");
         assert_eq!(e.len(), 1);

@@ -7,72 +7,74 @@
 //!
 //! - [`watch`] turns file events into batches of classified changes;
 //! - [`state`] keeps the model and the served files and rebuilds incrementally;
-//! - [`server`] and [`http`] answer requests from memory;
+//! - [`server`] speaks HTTP (with hyper) and [`limits`] keeps any one client from taking
+//!   every connection; [`routes`] answers each request from memory, in the terms of [`http`];
 //! - [`live`] streams reload events and injects the live script and the error overlay.
 
 mod findings;
 mod http;
+mod limits;
 mod live;
+mod routes;
 mod server;
+mod stall;
 mod state;
 mod watch;
 
 use crate::cli::ServeArgs;
 use crate::diagnostic::Diagnostic;
 use state::{Outcome, Shared, State};
+use std::convert::Infallible;
 use std::io::{ErrorKind, Write};
 use std::net::{IpAddr, SocketAddr, TcpListener, ToSocketAddrs};
 use std::panic::AssertUnwindSafe;
+use std::path::PathBuf;
 use std::sync::Arc;
-use std::time::Instant;
+use std::time::{Duration, Instant};
 
 /// How many ports after a busy one to try before giving up.
 const PORT_TRIES: u16 = 10;
 
-/// Runs `handout serve`; returns the exit status (2 for a usage problem; otherwise it runs
-/// until stopped).
-pub fn run(args: &ServeArgs) -> u8 {
+/// Why the preview could not start, or had to stop.
+#[derive(Debug, thiserror::Error)]
+pub enum ServeError {
+    /// `--root` is not a folder.
+    #[error("{}: error: this site folder does not exist\n  help: run handout in your site folder, or pass --root PATH", .0.display())]
+    NoSiteFolder(PathBuf),
+    /// An option has a value that cannot work.
+    #[error("error: {0}")]
+    Usage(String),
+    /// No address or port to listen on.
+    #[error("error: {0}")]
+    Listen(String),
+    /// The HTTP server could not start.
+    #[error("error: the preview server stopped: {0}")]
+    Server(std::io::Error),
+}
+
+/// Runs `handout serve` until the process is stopped, printing the address and each rebuild;
+/// returns only why it could not start (all usage problems: exit status 2).
+pub fn run(args: &ServeArgs) -> Result<Infallible, ServeError> {
+    let client_timeout = Duration::try_from_secs_f64(args.client_timeout)
+        .ok()
+        .filter(|d| !d.is_zero())
+        .ok_or_else(|| {
+            ServeError::Usage("--client-timeout must be a positive number of seconds".into())
+        })?;
     let root = match std::fs::canonicalize(&args.root) {
         Ok(r) if r.is_dir() => r,
-        _ => {
-            eprintln!(
-                "{}: error: this site folder does not exist\n  help: run handout in your site folder, or pass --root PATH",
-                args.root.display()
-            );
-            return 2;
-        }
+        _ => return Err(ServeError::NoSiteFolder(args.root.clone())),
     };
-    let listener = match bind(&args.bind, args.port) {
-        Ok(l) => l,
-        Err(message) => {
-            eprintln!("error: {message}");
-            return 2;
-        }
-    };
-    let Ok(addr) = listener.local_addr() else {
-        eprintln!("error: could not find which port the preview listens on");
-        return 2;
-    };
+    let listener = bind(&args.bind, args.port).map_err(ServeError::Listen)?;
+    let addr = listener.local_addr().map_err(|_| {
+        ServeError::Listen("could not find which port the preview listens on".into())
+    })?;
 
     // Watch before the first build, so an edit made while it runs is not missed.
     let watcher = watch::Watcher::start(&root);
     let shared = Arc::new(Shared::default());
     let mut state = State::new(root.clone(), args.drafts, shared.clone());
-    let start = Instant::now();
-    let outcome = state.load_and_render();
-    print_findings(&state.all_findings());
-    match &outcome {
-        Outcome::Failed(errors) => eprintln!(
-            "The site has {}; the preview shows them until they are fixed.",
-            plural(errors.len(), "error")
-        ),
-        _ => eprintln!(
-            "Built {} files in {:.2} s.",
-            shared.files.len(),
-            start.elapsed().as_secs_f64()
-        ),
-    }
-
+    first_build(&mut state, &shared);
     let url = site_url(addr, &state.base_path());
     match watcher {
         Ok(watcher) => {
@@ -100,8 +102,29 @@ pub fn run(args: &ServeArgs) -> u8 {
     if args.open {
         open_browser(&url);
     }
-    server::accept_loop(listener, shared);
-    2
+    Err(ServeError::Server(server::serve(
+        listener,
+        shared,
+        client_timeout,
+    )))
+}
+
+/// Loads and renders the site for the first time, and says how that went.
+fn first_build(state: &mut State, shared: &Shared) {
+    let start = Instant::now();
+    let outcome = state.load_and_render();
+    print_findings(&state.all_findings());
+    match &outcome {
+        Outcome::Failed(errors) => eprintln!(
+            "The site has {}; the preview shows them until they are fixed.",
+            plural(errors.len(), "error")
+        ),
+        _ => eprintln!(
+            "Built {} files in {:.2} s.",
+            shared.files.len(),
+            start.elapsed().as_secs_f64()
+        ),
+    }
 }
 
 /// Rebuilds after each batch of changes, for as long as the watcher runs.

@@ -1,185 +1,155 @@
-//! The HTTP side of the preview: accepts connections, answers each request from the
-//! in-memory site, and keeps event streams open for live reload.
+//! The network side of the preview: accepts connections and speaks HTTP/1.1 on them with
+//! hyper, on a small tokio runtime of its own.
 //!
-//! Each connection gets its own thread, up to [`MAX_CONNECTIONS`]: event streams stay open
-//! for as long as a page does, so a small fixed pool would let a few open tabs starve
-//! everything else. Idle keep-alive connections are closed after [`IDLE`].
+//! Why hyper rather than a hand-written server or a framework: hyper is the HTTP
+//! implementation most of the Rust ecosystem runs on (axum, and so Zola's `serve`, sit on
+//! it), it parses request heads strictly and answers malformed or oversized ones itself, and
+//! its HTTP/1 server has a deadline for a whole request head (`header_read_timeout`), which a
+//! per-read timeout cannot give: a client that sends one header line every few seconds would
+//! never trip one. A framework would add routing and middleware the preview does not need
+//! (it answers GET and HEAD on one tree of files); tiny_http offers no deadline for a whole
+//! head and reads each connection on a pool thread, the design that let slow clients starve
+//! the old server. (hyper ignores the head deadline unless a timer is set, as below; the
+//! slow-client tests would catch that.)
+//!
+//! Connections are cheap tasks, so event streams of open pages cost no thread, and a
+//! connection that dribbles its head costs only its socket until the deadline or until
+//! [`limits`](super::limits) closes it for a newer one. The same client timeout bounds the
+//! whole head, an idle kept-alive connection, and (see [`stall`](super::stall)) a client
+//! that stops reading its answer.
 
-use super::http::{self, Body, Method, PathError, ReadError, Request, Response};
-use super::live::{self, PREFIX};
+use super::http::{MAX_HEAD, MAX_HEADERS};
+use super::limits::{Connections, Ticket, Tracked, PER_CLIENT, TOTAL};
+use super::routes;
+use super::stall;
 use super::state::Shared;
-use std::io::{BufReader, Write};
-use std::net::{TcpListener, TcpStream};
-use std::sync::atomic::{AtomicUsize, Ordering};
+use hyper::body::Incoming;
+use hyper::server::conn::http1;
+use hyper::service::service_fn;
+use hyper::Request;
+use hyper_util::rt::{TokioIo, TokioTimer};
+use std::convert::Infallible;
+use std::io;
 use std::sync::Arc;
 use std::time::Duration;
+use tokio::net::{TcpListener, TcpStream};
 
-/// The most connections served at once; more get 503 and are closed.
-pub(crate) const MAX_CONNECTIONS: usize = 512;
-/// How long a connection may sit idle (or dribble a request head) before it is closed.
-const IDLE: Duration = Duration::from_secs(10);
+/// How long to wait after the listener fails to accept (usually out of file descriptors for
+/// a moment) before trying again, instead of spinning.
+const ACCEPT_BACKOFF: Duration = Duration::from_millis(50);
 
-/// Accepts connections until the listener fails for good.
-pub(crate) fn accept_loop(listener: TcpListener, shared: Arc<Shared>) {
-    let open = Arc::new(AtomicUsize::new(0));
-    for stream in listener.incoming() {
-        let stream = match stream {
-            Ok(s) => s,
+/// How long a refused connection is read from before it is closed.
+const REFUSAL_DRAIN: Duration = Duration::from_millis(200);
+/// What a connection refused for lack of room is told.
+const TOO_BUSY: &[u8] = b"HTTP/1.1 503 Service Unavailable\r\nContent-Type: text/plain; charset=utf-8\r\nContent-Length: 36\r\nCache-Control: no-store\r\nConnection: close\r\n\r\nThe preview is too busy; try again.\n";
+
+/// Serves `listener` until the process is stopped, with `timeout` as the client timeout;
+/// returns only the error that kept the server from starting.
+pub(crate) fn serve(
+    listener: std::net::TcpListener,
+    shared: Arc<Shared>,
+    timeout: Duration,
+) -> io::Error {
+    let runtime = tokio::runtime::Builder::new_multi_thread()
+        .enable_io()
+        .enable_time()
+        .thread_name("handout-http")
+        .build();
+    match runtime {
+        Ok(runtime) => runtime.block_on(accept_loop(listener, shared, timeout)),
+        Err(e) => e,
+    }
+}
+
+async fn accept_loop(
+    listener: std::net::TcpListener,
+    shared: Arc<Shared>,
+    timeout: Duration,
+) -> io::Error {
+    let listener = match listener
+        .set_nonblocking(true)
+        .and_then(|()| TcpListener::from_std(listener))
+    {
+        Ok(l) => l,
+        Err(e) => return e,
+    };
+    let connections = Connections::new(PER_CLIENT, TOTAL);
+    let http = Arc::new(http_config(timeout));
+    loop {
+        let (stream, peer) = match listener.accept().await {
+            Ok(accepted) => accepted,
             Err(e) => {
-                // Usually out of file descriptors for a moment: back off instead of spinning.
                 eprintln!("warning: could not accept a connection: {e}");
-                std::thread::sleep(Duration::from_millis(50));
+                tokio::time::sleep(ACCEPT_BACKOFF).await;
                 continue;
             }
         };
-        if open.fetch_add(1, Ordering::SeqCst) >= MAX_CONNECTIONS {
-            open.fetch_sub(1, Ordering::SeqCst);
-            refuse(stream);
-            continue;
-        }
-        let (shared, slot) = (shared.clone(), Slot(open.clone()));
-        let spawned = std::thread::Builder::new()
-            .name("handout-http".into())
-            .spawn(move || {
-                let _slot = slot;
-                serve_connection(stream, &shared);
-            });
-        if let Err(e) = spawned {
-            eprintln!("warning: could not start a thread for a connection: {e}");
+        match connections.admit(peer.ip()) {
+            Some(ticket) => {
+                let (shared, http) = (shared.clone(), http.clone());
+                tokio::spawn(serve_connection(stream, ticket, shared, http, timeout));
+            }
+            None => {
+                tokio::spawn(refuse(stream));
+            }
         }
     }
 }
 
-/// One of the [`MAX_CONNECTIONS`], given back when the connection's thread ends, even by a
-/// panic.
-struct Slot(Arc<AtomicUsize>);
-
-impl Drop for Slot {
-    fn drop(&mut self) {
-        self.0.fetch_sub(1, Ordering::SeqCst);
-    }
+/// Tells a connection there is no room for it, and closes it.
+async fn refuse(stream: TcpStream) {
+    // The answer is far smaller than a fresh socket's send buffer, so one try sends it.
+    let _ = stream.try_write(TOO_BUSY);
+    // Closing with the request unread would reset the connection, and the client could lose
+    // the answer: read what it sends for a moment first.
+    let drain = async {
+        let mut buf = [0u8; 4096];
+        while stream.readable().await.is_ok() {
+            match stream.try_read(&mut buf) {
+                Ok(0) => break,
+                Err(e) if e.kind() != io::ErrorKind::WouldBlock => break,
+                _ => {}
+            }
+        }
+    };
+    let _ = tokio::time::timeout(REFUSAL_DRAIN, drain).await;
 }
 
-fn refuse(mut stream: TcpStream) {
-    let _ = stream.set_write_timeout(Some(Duration::from_secs(1)));
-    let resp = Response::text(503, "The preview is too busy; try again.\n");
-    let _ = http::write_response(&mut stream, &resp, false, false);
+/// HTTP/1.1 as the preview speaks it: a deadline for each whole request head, which also
+/// closes a kept-alive connection idle for as long; and the same head limits as before.
+fn http_config(timeout: Duration) -> http1::Builder {
+    let mut http = http1::Builder::new();
+    http.timer(TokioTimer::new())
+        .header_read_timeout(timeout)
+        .max_header_size(MAX_HEAD)
+        .max_headers(MAX_HEADERS);
+    http
 }
 
-/// Answers requests on one connection until it closes, errs or asks to close.
-fn serve_connection(stream: TcpStream, shared: &Shared) {
+/// Answers requests on one connection until it ends, fails, or is closed to make room.
+async fn serve_connection(
+    stream: TcpStream,
+    ticket: Ticket,
+    shared: Arc<Shared>,
+    http: Arc<http1::Builder>,
+    timeout: Duration,
+) {
+    // Pages are sent whole; waiting to fill a packet only adds delay on loopback.
     let _ = stream.set_nodelay(true);
-    let _ = stream.set_read_timeout(Some(IDLE));
-    let _ = stream.set_write_timeout(Some(IDLE));
-    let Ok(read_half) = stream.try_clone() else {
-        return;
-    };
-    let mut reader = BufReader::new(read_half);
-    let mut writer = stream;
-    loop {
-        let req = match http::read_request(&mut reader) {
-            Ok(r) => r,
-            Err(ReadError::Closed) => return,
-            Err(ReadError::Malformed(why)) => {
-                let resp = Response::new(
-                    400,
-                    "text/plain; charset=utf-8",
-                    Body::Owned(format!("Bad request: {why}.\n").into_bytes()),
-                );
-                let _ = http::write_response(&mut writer, &resp, false, false);
-                return;
-            }
-            Err(ReadError::TooLarge) => {
-                let resp = Response::text(431, "The request head is too large.\n");
-                let _ = http::write_response(&mut writer, &resp, false, false);
-                return;
-            }
-        };
-        if req.method == Method::Get && events_path(&req.target) {
-            // The stream ends only when the page goes away.
-            let _ = live::stream_events(&mut writer, &shared.status, &shared.events);
-            return;
-        }
-        let resp = respond(&req, shared);
-        // A body is never read, so after one the connection can't be trusted to line up; and
-        // a client that sent a bad request is best started afresh.
-        let keep_alive = req.keep_alive && !req.has_body && resp.status != 400;
-        let head_only = req.method == Method::Head;
-        if http::write_response(&mut writer, &resp, head_only, keep_alive).is_err() || !keep_alive {
-            let _ = writer.flush();
-            return;
-        }
+    let slot = ticket.slot();
+    let service = service_fn(move |req: Request<Incoming>| {
+        let busy = slot.busy();
+        let response = routes::respond(req.method(), routes::target(req.uri()), &shared);
+        std::future::ready(Ok::<_, Infallible>(
+            response.map(|body| Tracked::new(body, busy)),
+        ))
+    });
+    let stream = stall::Stream::new(stream, timeout);
+    let connection = http.serve_connection(TokioIo::new(stream), service);
+    tokio::select! {
+        // An error here is the client's doing (a reset, a head too slow or malformed, which
+        // hyper has answered where it could): nothing to report.
+        _ = connection => {}
+        () = ticket.closed() => {}
     }
-}
-
-fn events_path(target: &str) -> bool {
-    http::site_path(target).is_ok_and(|p| p == format!("{PREFIX}events"))
-}
-
-/// The response to one request.
-pub(crate) fn respond(req: &Request, shared: &Shared) -> Response {
-    if req.method == Method::Other {
-        return Response::text(405, "The preview only answers GET and HEAD.\n")
-            .with_header("Allow", "GET, HEAD");
-    }
-    let path = match http::site_path(&req.target) {
-        Ok(p) => p,
-        Err(PathError::Malformed) => return Response::text(400, "Bad request: bad path.\n"),
-        Err(PathError::Traversal) => {
-            return Response::text(400, "Bad request: the path leaves the site.\n")
-        }
-    };
-    if let Some(own) = path.strip_prefix(PREFIX) {
-        return match own {
-            "live.js" => Response::new(
-                200,
-                http::content_type(own),
-                Body::Static(live::LIVE_JS.as_bytes()),
-            ),
-            "live.css" => Response::new(
-                200,
-                http::content_type(own),
-                Body::Static(live::LIVE_CSS.as_bytes()),
-            ),
-            _ => Response::text(404, "Not found.\n"),
-        };
-    }
-    let (build, overlay, base_path) = match shared.status.read() {
-        Ok(s) => (s.build, s.overlay.clone(), s.base_path.clone()),
-        Err(_) => (0, None, "/".into()),
-    };
-    if shared.files.is_empty() {
-        // No good build yet: a page that shows the errors and turns into the site once fixed.
-        let body = live::waiting_page(build, overlay.as_deref());
-        return Response::new(503, "text/html; charset=utf-8", Body::Owned(body));
-    }
-    let page = |status: u16, key: &str| -> Option<Response> {
-        let bytes = shared.files.get(key)?;
-        let ctype = http::content_type(key);
-        let body = if ctype.starts_with("text/html") {
-            Body::Owned(live::inject(&bytes, build, overlay.as_deref()))
-        } else {
-            Body::Shared(bytes)
-        };
-        Some(Response::new(status, ctype, body))
-    };
-    let not_found = || page(404, "404.html").unwrap_or_else(|| Response::text(404, "Not found.\n"));
-    let rel = match path.strip_prefix(base_path.as_str()) {
-        Some(rel) => rel,
-        // `/guides` for a site under `/guides/`, or `/` itself: send the browser to the site.
-        None if format!("{path}/") == base_path || path == "/" => {
-            return Response::redirect(base_path)
-        }
-        None => return not_found(),
-    };
-    if rel.is_empty() || rel.ends_with('/') {
-        return page(200, &format!("{rel}index.html")).unwrap_or_else(not_found);
-    }
-    if let Some(r) = page(200, rel) {
-        return r;
-    }
-    if shared.files.get(&format!("{rel}/index.html")).is_some() {
-        return Response::redirect(format!("{base_path}{rel}/"));
-    }
-    not_found()
 }

@@ -12,4 +12,5 @@ mod links;
 mod readability;
 mod reliability;
 mod serve;
+mod serve_limits;
 mod topics;

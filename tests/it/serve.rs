@@ -12,19 +12,19 @@ use std::sync::mpsc;
 use std::time::{Duration, Instant};
 
 /// How long anything may take before a test fails.
-const WAIT: Duration = Duration::from_secs(20);
+pub(crate) const WAIT: Duration = Duration::from_secs(20);
 
 /// A running `handout serve`, stopped when dropped.
-struct Serve {
+pub(crate) struct Serve {
     child: Child,
-    addr: SocketAddr,
+    pub(crate) addr: SocketAddr,
     /// The first line of stdout.
     banner: String,
 }
 
 impl Serve {
     #[track_caller]
-    fn start(site: &SiteTest, extra: &[&str]) -> Serve {
+    pub(crate) fn start(site: &SiteTest, extra: &[&str]) -> Serve {
         let port: &[&str] = if extra.contains(&"--port") {
             &[]
         } else {
@@ -67,7 +67,7 @@ impl Serve {
 
     /// Sends raw bytes and returns the whole answer (the server closes after it).
     #[track_caller]
-    fn raw(&self, request: &[u8]) -> Reply {
+    pub(crate) fn raw(&self, request: &[u8]) -> Reply {
         let mut s = TcpStream::connect(self.addr).expect("connect");
         s.set_read_timeout(Some(WAIT)).expect("timeout");
         s.write_all(request).expect("send");
@@ -77,13 +77,13 @@ impl Serve {
     }
 
     #[track_caller]
-    fn request(&self, method: &str, path: &str) -> Reply {
+    pub(crate) fn request(&self, method: &str, path: &str) -> Reply {
         let req = format!("{method} {path} HTTP/1.1\r\nHost: x\r\nConnection: close\r\n\r\n");
         self.raw(req.as_bytes())
     }
 
     #[track_caller]
-    fn get(&self, path: &str) -> Reply {
+    pub(crate) fn get(&self, path: &str) -> Reply {
         self.request("GET", path)
     }
 
@@ -107,7 +107,7 @@ impl Serve {
 
     /// Opens the event stream and waits for its `hello`.
     #[track_caller]
-    fn events(&self) -> Events {
+    pub(crate) fn events(&self) -> Events {
         let mut s = TcpStream::connect(self.addr).expect("connect");
         s.set_read_timeout(Some(Duration::from_millis(200)))
             .expect("timeout");
@@ -129,10 +129,10 @@ impl Drop for Serve {
 }
 
 /// One HTTP answer.
-struct Reply {
-    status: u16,
+pub(crate) struct Reply {
+    pub(crate) status: u16,
     head: String,
-    body: String,
+    pub(crate) body: String,
 }
 
 impl Reply {
@@ -160,14 +160,14 @@ impl Reply {
 }
 
 /// A server-sent event stream.
-struct Events {
+pub(crate) struct Events {
     reader: BufReader<TcpStream>,
 }
 
 impl Events {
     /// Waits for the next event called `name` and returns its data, skipping others.
     #[track_caller]
-    fn next(&mut self, name: &str) -> String {
+    pub(crate) fn next(&mut self, name: &str) -> String {
         let start = Instant::now();
         let mut event = String::new();
         loop {
@@ -188,6 +188,12 @@ impl Events {
             }
         }
     }
+}
+
+/// An event's data, which is JSON.
+#[track_caller]
+fn json(data: &str) -> serde_json::Value {
+    serde_json::from_str(data).unwrap_or_else(|e| panic!("event data is not JSON ({e}): {data}"))
 }
 
 fn main_of(html: &str) -> &str {
@@ -340,13 +346,17 @@ fn a_broken_file_shows_the_overlay_until_it_is_fixed() {
         path,
         good.replace("title: Calf stretch", "title: [Calf stretch"),
     );
-    let payload = events.next("build-error");
-    assert!(
-        payload.contains("\"path\":\"content/articles/calf-stretch.md\""),
-        "{payload}"
+    let payload = json(&events.next("build-error"));
+    let error = &payload["errors"][0];
+    assert_eq!(
+        error["path"], "content/articles/calf-stretch.md",
+        "{payload:#}"
     );
-    assert!(payload.contains("\"line\":"), "{payload}");
-    assert!(payload.contains("\"message\":"), "{payload}");
+    assert!(error["line"].as_u64().is_some_and(|l| l > 0), "{payload:#}");
+    assert!(
+        error["message"].as_str().is_some_and(|m| !m.is_empty()),
+        "{payload:#}"
+    );
 
     // The last good page is still served, with the error over it, on every reload.
     let page = s.get("/articles/calf-stretch/");
@@ -361,8 +371,14 @@ fn a_broken_file_shows_the_overlay_until_it_is_fixed() {
         "site.yaml",
         format!("{config}\nreview_interval_months: [oops\n"),
     );
-    let payload = events.next("build-error");
-    assert!(payload.contains("\"path\":\"site.yaml\""), "{payload}");
+    let payload = json(&events.next("build-error"));
+    let paths: Vec<&str> = payload["errors"]
+        .as_array()
+        .into_iter()
+        .flatten()
+        .filter_map(|e| e["path"].as_str())
+        .collect();
+    assert!(paths.contains(&"site.yaml"), "{payload:#}");
     site.write("site.yaml", &config);
     events.next("build-error"); // the article is still broken
 
@@ -378,10 +394,11 @@ fn a_stylesheet_change_is_swapped_without_a_reload() {
     let s = Serve::start(&site, &[]);
     let mut events = s.events();
     site.write("static/css/extra.css", ".extra { color: #654321; }\n");
-    let payload = events.next("css");
-    assert!(
-        payload.contains("\"paths\":[\"/css/extra.css\"]"),
-        "{payload}"
+    let payload = json(&events.next("css"));
+    assert_eq!(
+        payload["paths"],
+        serde_json::json!(["/css/extra.css"]),
+        "{payload:#}"
     );
     assert!(s.get("/css/extra.css").body.contains("#654321"));
 }
@@ -509,4 +526,16 @@ fn the_live_script_never_reaches_build_output() {
             assert!(!text.contains("__handout"), "{}", entry.path().display());
         }
     }
+}
+
+#[test]
+fn start_up_problems_are_usage_errors() {
+    let site = SiteTest::fixture("serve/basic");
+    let run = site.run(&["serve", "--root", "no-such-site", "--port", "0"]);
+    run.assert_no_panic().assert_code(2);
+    run.assert_stderr_has("no-such-site: error: this site folder does not exist");
+    run.assert_stderr_has("help: ");
+    let run = site.run(&["serve", "--client-timeout", "0", "--port", "0"]);
+    run.assert_no_panic().assert_code(2);
+    run.assert_stderr_has("--client-timeout must be a positive number of seconds");
 }
