@@ -22,6 +22,7 @@ pub mod external;
 pub mod html_scan;
 pub mod links;
 pub mod output;
+pub mod placeholders;
 pub mod readability;
 pub mod reading_level;
 pub mod report_html;
@@ -60,6 +61,7 @@ pub const RULES: &[&str] = &[
     "meta/duplicate",
     "content/empty-section",
     "content/faq-answer",
+    "content/placeholder",
     "security/raw-html",
 ];
 
@@ -284,6 +286,7 @@ pub fn check(loaded: &Loaded, load_diags: Diagnostics, opts: &CheckOptions) -> C
         ));
     }
     diags.extend(content_rules::check_duplicates(site));
+    diags.extend(placeholders::check_placeholders(site, &loaded.config_text));
     diags.extend(links::check_malformed(site));
     stage("rules");
 

@@ -1,0 +1,246 @@
+//! The shared Markdown writer: front matter, a description from the first sentence, heading
+//! levels that start at `##`, where each document goes, and links between imported
+//! documents made relative `.md` links.
+
+use super::doc::{DocKind, ImportedDoc, LINK_MARKER};
+use crate::check::readability::split_sentences;
+use crate::markdown::slugify;
+use regex::Regex;
+use serde::Serialize;
+use std::collections::HashMap;
+use std::path::{Component, Path, PathBuf};
+use std::sync::LazyLock;
+
+/// The longest description search engines show in full.
+const MAX_DESCRIPTION: usize = 160;
+
+/// Front matter of an imported document. `reviewed` and `reviewer` are left out on purpose:
+/// `handout check` then asks for a clinical review before publishing.
+#[derive(Serialize)]
+struct Front<'a> {
+    title: &'a str,
+    #[serde(skip_serializing_if = "Option::is_none")]
+    description: Option<String>,
+    #[serde(skip_serializing_if = "Option::is_none")]
+    date: Option<String>,
+    #[serde(skip_serializing_if = "<[String]>::is_empty")]
+    authors: &'a [String],
+    #[serde(skip_serializing_if = "<[String]>::is_empty")]
+    tags: &'a [String],
+    #[serde(skip_serializing_if = "<[String]>::is_empty")]
+    aliases: &'a [String],
+    #[serde(skip_serializing_if = "is_false")]
+    draft: bool,
+}
+
+fn is_false(b: &bool) -> bool {
+    !b
+}
+
+/// The whole Markdown file of a document whose body already has its links resolved.
+pub fn file_text(doc: &ImportedDoc) -> String {
+    let front = Front {
+        title: &doc.title,
+        description: description(doc),
+        date: doc.date.map(|d| d.to_string()),
+        authors: &doc.authors,
+        tags: &doc.tags,
+        aliases: &doc.aliases,
+        draft: doc.draft,
+    };
+    let yaml =
+        serde_yaml::to_string(&front).unwrap_or_else(|_| format!("title: {:?}\n", doc.title));
+    format!("---\n{yaml}---\n\n{}", doc.body.trim_start())
+}
+
+/// The description: the source's own, else the first sentence of the first paragraph; at
+/// most 160 characters, cut at a word.
+pub fn description(doc: &ImportedDoc) -> Option<String> {
+    let text = doc
+        .description
+        .clone()
+        .or_else(|| first_paragraph(&doc.body))?;
+    let sentence = split_sentences(&text)
+        .first()
+        .map(|(_, s)| s.trim())
+        .unwrap_or("")
+        .to_string();
+    let sentence = if sentence.is_empty() { text } else { sentence };
+    Some(cut(&sentence, MAX_DESCRIPTION)).filter(|s| !s.is_empty())
+}
+
+static MD_LINK: LazyLock<Regex> = LazyLock::new(|| {
+    Regex::new(r"!?\[([^\]]*)\]\([^)]*\)").unwrap_or_else(|_| unreachable!("fixed pattern"))
+});
+
+/// The plain text of the first paragraph of Markdown.
+fn first_paragraph(body: &str) -> Option<String> {
+    let para = body.split("\n\n").map(str::trim).find(|b| {
+        !b.is_empty()
+            && !b.starts_with(['#', '>', '-', '|', '!', '<'])
+            && !b.starts_with(|c: char| c.is_ascii_digit())
+    })?;
+    let text = MD_LINK.replace_all(para, "$1");
+    let text: String = text
+        .chars()
+        .filter(|c| !matches!(c, '*' | '\\' | '`'))
+        .collect();
+    Some(text.split_whitespace().collect::<Vec<_>>().join(" ")).filter(|t| !t.is_empty())
+}
+
+/// Cuts text to at most `max` characters at a word boundary, with "…" when cut.
+fn cut(text: &str, max: usize) -> String {
+    if text.chars().count() <= max {
+        return text.to_string();
+    }
+    let mut out = String::new();
+    for word in text.split_whitespace() {
+        if out.chars().count() + word.chars().count() + 2 > max {
+            break;
+        }
+        if !out.is_empty() {
+            out.push(' ');
+        }
+        out.push_str(word);
+    }
+    out.push('…');
+    out
+}
+
+/// Makes the body's headings start at `##` (the title is the page's only `#`).
+pub fn normalise_headings(body: &str) -> String {
+    let mut fence = false;
+    let level = |l: &str| {
+        let n = l.chars().take_while(|c| *c == '#').count();
+        ((1..=6).contains(&n) && l[n..].starts_with(' ')).then_some(n)
+    };
+    let mut min = 7;
+    for l in body.lines() {
+        if l.starts_with("```") || l.starts_with("~~~") {
+            fence = !fence;
+        } else if let Some(n) = level(l).filter(|_| !fence) {
+            min = min.min(n);
+        }
+    }
+    if min == 2 || min == 7 {
+        return body.to_string();
+    }
+    let mut out = String::with_capacity(body.len() + 16);
+    fence = false;
+    for l in body.lines() {
+        if l.starts_with("```") || l.starts_with("~~~") {
+            fence = !fence;
+        }
+        match level(l).filter(|_| !fence) {
+            Some(n) => {
+                let new = (n + 2).saturating_sub(min).clamp(2, 6);
+                out.push_str(&"#".repeat(new));
+                out.push_str(&l[n..]);
+            }
+            None => out.push_str(l),
+        }
+        out.push('\n');
+    }
+    out
+}
+
+/// Where a document goes, relative to `content/`: `articles/SLUG.md`, or
+/// `articles/SLUG/index.md` when it has images to sit beside it.
+pub fn place(doc: &ImportedDoc, taken: &mut Vec<PathBuf>) -> PathBuf {
+    let folder = match doc.kind {
+        DocKind::Article => "articles",
+        DocKind::Page => "pages",
+    };
+    let base = slugify(doc.slug.as_deref().unwrap_or(&doc.title));
+    let mut n = 1;
+    loop {
+        let slug = if n == 1 {
+            base.clone()
+        } else {
+            format!("{base}-{n}")
+        };
+        let rel = if doc.images.is_empty() {
+            Path::new(folder).join(format!("{slug}.md"))
+        } else {
+            Path::new(folder).join(&slug).join("index.md")
+        };
+        if !taken.contains(&rel) {
+            taken.push(rel.clone());
+            return rel;
+        }
+        n += 1;
+    }
+}
+
+static MARKER: LazyLock<Regex> = LazyLock::new(|| {
+    Regex::new(&format!(r"{}([^)\s]+)", regex::escape(LINK_MARKER)))
+        .unwrap_or_else(|_| unreachable!("fixed pattern"))
+});
+
+/// Replaces link markers with paths relative to `from` (both relative to `content/`).
+pub fn resolve_links(body: &str, from: &Path, places: &HashMap<String, PathBuf>) -> String {
+    MARKER
+        .replace_all(body, |c: &regex::Captures<'_>| {
+            let key = c[1].replace("%20", " ");
+            match places.get(&key) {
+                Some(to) => relative(from.parent().unwrap_or(Path::new("")), to),
+                None => c[0].to_string(),
+            }
+        })
+        .into_owned()
+}
+
+/// The path from folder `from` to file `to`, with `/` separators.
+fn relative(from: &Path, to: &Path) -> String {
+    let a: Vec<Component<'_>> = from.components().collect();
+    let b: Vec<Component<'_>> = to.components().collect();
+    let common = a.iter().zip(&b).take_while(|(x, y)| x == y).count();
+    let mut parts: Vec<String> = vec!["..".to_string(); a.len() - common];
+    parts.extend(
+        b[common..]
+            .iter()
+            .map(|c| c.as_os_str().to_string_lossy().into_owned()),
+    );
+    parts.join("/")
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    #[test]
+    fn relative_paths_between_documents() {
+        assert_eq!(
+            relative(Path::new("articles"), Path::new("articles/b.md")),
+            "b.md"
+        );
+        assert_eq!(
+            relative(Path::new("articles/a"), Path::new("articles/b/index.md")),
+            "../b/index.md"
+        );
+        assert_eq!(
+            relative(Path::new("articles"), Path::new("pages/c.md")),
+            "../pages/c.md"
+        );
+    }
+
+    #[test]
+    fn headings_start_at_two() {
+        assert_eq!(
+            normalise_headings("### A\ntext\n#### B\n"),
+            "## A\ntext\n### B\n"
+        );
+        assert_eq!(normalise_headings("# A\n## B\n"), "## A\n### B\n");
+    }
+
+    #[test]
+    fn description_is_the_first_sentence() {
+        let mut d = ImportedDoc::new("t");
+        d.body = "## H\n\nKnee pain is common. It gets better.\n".into();
+        d.body = d.body.replacen("## H\n\n", "", 1);
+        assert_eq!(description(&d).as_deref(), Some("Knee pain is common."));
+        d.body = format!("{} end.", "word ".repeat(60));
+        let long = description(&d).unwrap_or_default();
+        assert!(long.chars().count() <= 160 && long.ends_with('…'), "{long}");
+    }
+}
