@@ -91,6 +91,8 @@ impl Writer {
             Style::Title if self.title.is_none() => self.title = Some(plain),
             Style::Author => doc.authors.push(plain),
             Style::Date => doc.date = parse_date(&plain).or(doc.date),
+            // A caption that repeats the image's alt text (as pandoc writes) says nothing new.
+            Style::Caption if self.repeats_alt(&plain) => {}
             Style::Heading(level) if !plain.is_empty() => {
                 if self.title.is_none() && self.blocks.is_empty() && self.top_level.is_none() {
                     self.title = Some(plain);
@@ -121,6 +123,12 @@ impl Writer {
                 }
             }
         }
+    }
+
+    fn repeats_alt(&self, caption: &str) -> bool {
+        self.blocks
+            .last()
+            .is_some_and(|(b, _)| b.starts_with(&format!("![{}](", escape(caption))))
     }
 
     fn next_number(&mut self, id: String, level: usize) -> u32 {

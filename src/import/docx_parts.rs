@@ -17,6 +17,8 @@ pub(crate) enum Style {
     Author,
     /// The date line.
     Date,
+    /// A caption under an image or table.
+    Caption,
     /// Body text.
     Body,
 }
@@ -279,6 +281,7 @@ fn style_from_name(name: &str) -> Style {
         "title" => Style::Title,
         "author" => Style::Author,
         "date" => Style::Date,
+        "caption" | "imagecaption" | "tablecaption" => Style::Caption,
         _ => Style::Body,
     }
 }

@@ -69,6 +69,11 @@ pub fn read(text: &str, path: &Path, targets: &LinkTargets) -> Result<ImportedDo
     let base = path.parent().unwrap_or(Path::new("."));
     let skip = h1.filter(|h| main.descendants().any(|d| d.id() == h.id()));
     html_clean::convert(main, skip, base, targets, &mut doc);
+    let outside = furniture_outside(&page, main);
+    if !outside.is_empty() {
+        doc.dropped
+            .push(format!("outside the main content: {}", outside.join(", ")));
+    }
     if doc.body.trim().is_empty() {
         return Err("no text was found in the page's main content".into());
     }
@@ -109,6 +114,20 @@ fn main_content(page: &Html) -> Option<ElementRef<'_>> {
         .max_by_key(|(n, _)| *n)
         .map(|(_, e)| e)
         .or_else(|| page.select(&sel("body")).next())
+}
+
+/// What page furniture (navigation, comments, sidebars) the page has outside its content.
+fn furniture_outside(page: &Html, main: ElementRef<'_>) -> Vec<&'static str> {
+    let mut found: Vec<&'static str> = page
+        .root_element()
+        .descendants()
+        .filter_map(ElementRef::wrap)
+        .filter(|e| e.id() != main.id() && !e.ancestors().any(|a| a.id() == main.id()))
+        .filter_map(html_clean::drop_reason)
+        .collect();
+    found.sort_unstable();
+    found.dedup();
+    found
 }
 
 /// The first meta `content` of the selectors, in order.

@@ -269,7 +269,7 @@ impl<'t> Cleaner<'_, 't> {
 }
 
 /// Why an element is page furniture, if it is.
-fn drop_reason(el: ElementRef<'_>) -> Option<&'static str> {
+pub fn drop_reason(el: ElementRef<'_>) -> Option<&'static str> {
     let e = el.value();
     if let Some((_, why)) = DROP_TAGS.iter().find(|(t, _)| *t == e.name()) {
         return Some(why);

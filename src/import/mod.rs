@@ -101,6 +101,9 @@ pub fn import(opts: &ImportOptions) -> Result<ImportReport, Diagnostics> {
     let mut placed = Vec::new();
     for (i, mut d) in docs {
         d.body = writer::normalise_headings(&d.body);
+        if !d.body.ends_with('\n') {
+            d.body.push('\n');
+        }
         let rel = writer::place(&d, &mut taken);
         for key in &d.link_keys {
             places.insert(key.clone(), rel.clone());

@@ -122,8 +122,10 @@ impl<'a> Writer<'a> {
                 Line::Answer(a) => self.paragraph(&inline(a)),
                 Line::Callout(kind, t) => {
                     self.start(Block::Other);
-                    self.out
-                        .push_str(&format!("> [!{kind}]\n> {}\n", inline(t)));
+                    self.out.push_str(&format!(
+                        "> [!{kind}]\n> {}\n",
+                        inline(callout_text(kind, t))
+                    ));
                     doc.needs_person.push(format!(
                         "line {}: a note was kept as a callout; check it agrees with the site's disclaimer",
                         unit.line
@@ -217,6 +219,17 @@ impl<'a> Writer<'a> {
             return self.heading(3, t);
         }
         self.heading(2, t);
+    }
+}
+
+/// The text of a callout: the callout's own heading says "Note" or "Warning", so a "Note:"
+/// or "Warning:" label is left out; "Disclaimer:" says more than "Note" and is kept.
+fn callout_text<'t>(kind: &str, text: &'t str) -> &'t str {
+    match text.split_once(':') {
+        Some((label, rest)) if kind != "NOTE" || !label.eq_ignore_ascii_case("disclaimer") => {
+            rest.trim_start()
+        }
+        _ => text,
     }
 }
 

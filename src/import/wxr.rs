@@ -117,7 +117,8 @@ pub fn convert(item: &Item, export: &Path, targets: &LinkTargets) -> ImportedDoc
     let shortcodes = SHORTCODE.find_iter(&item.content).count();
     let content = SHORTCODE.replace_all(&item.content, "");
     if shortcodes > 0 {
-        doc.dropped.push(format!("{shortcodes} shortcodes"));
+        let s = if shortcodes == 1 { "" } else { "s" };
+        doc.dropped.push(format!("{shortcodes} shortcode{s}"));
     }
     if item.content.contains("<!-- wp:") {
         doc.dropped.push("block editor comments".into());
