@@ -37,7 +37,7 @@ pub fn read(bytes: &[u8], file_stem: &str) -> Result<ImportedDoc, String> {
         .and_then(|c| super::xml::parse(&c).ok())
         .and_then(|c| c.child("dc:title").map(XmlNode::text))
         .filter(|t| !t.trim().is_empty());
-    let mut doc = ImportedDoc::new(file_stem);
+    let mut doc = ImportedDoc::new(title_from_file_name(file_stem));
     let mut writer = Writer::default();
     let body = parts.body().ok_or("word/document.xml has no <w:body>")?;
     for block in body.elements() {
@@ -100,6 +100,11 @@ impl Writer {
                 }
                 let top = *self.top_level.get_or_insert(level);
                 let depth = (level.saturating_sub(top) + 2).min(6);
+                self.blocks
+                    .push((format!("{} {plain}", "#".repeat(depth)), false));
+            }
+            Style::Body if is_bold_heading(&segments, &plain) && parts.list(p).is_none() => {
+                let depth = if self.top_level.is_some() { 3 } else { 2 };
                 self.blocks
                     .push((format!("{} {plain}", "#".repeat(depth)), false));
             }
@@ -210,6 +215,26 @@ impl Writer {
         out.push('\n');
         out
     }
+}
+
+/// A short paragraph in bold only, without closing punctuation: how many people make a
+/// heading in Word without using the heading styles.
+fn is_bold_heading(segments: &[Segment], plain: &str) -> bool {
+    let all_bold = segments.iter().all(|s| match s {
+        Segment::Text { text, bold, .. } => *bold || text.trim().is_empty(),
+        Segment::Image { .. } => false,
+    });
+    all_bold && super::text_lines::is_heading_like(plain)
+}
+
+/// "back-pain_at-work" → "Back pain at work", for a document without a title.
+fn title_from_file_name(stem: &str) -> String {
+    let spaced = stem.replace(['-', '_'], " ");
+    let mut chars = spaced.trim().chars();
+    chars
+        .next()
+        .map(|c| c.to_uppercase().chain(chars).collect())
+        .unwrap_or_else(|| "Untitled".to_string())
 }
 
 /// Escapes text from a Word run for Markdown.

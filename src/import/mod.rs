@@ -8,6 +8,7 @@
 //! and the others still import. Nothing is written outside `ROOT/content/`, nothing on a dry
 //! run, and no existing file is replaced without `force`.
 
+mod decode;
 pub mod doc;
 pub mod docx;
 mod docx_parts;
@@ -96,11 +97,26 @@ pub fn import(opts: &ImportOptions) -> Result<ImportReport, Diagnostics> {
             documents: Vec::new(),
         });
     }
+    place_and_write(docs, &mut files, &config, opts);
+    Ok(ImportReport {
+        files,
+        dry_run: opts.dry_run,
+    })
+}
+
+/// Gives each document its place, resolves links between them, analyses each and writes it
+/// (unless this is a dry run), adding a report to its source file's entry.
+fn place_and_write(
+    docs: Vec<(usize, ImportedDoc)>,
+    files: &mut [FileReport],
+    config: &Config,
+    opts: &ImportOptions,
+) {
     let mut taken = Vec::new();
     let mut places = HashMap::new();
     let mut placed = Vec::new();
     for (i, mut d) in docs {
-        d.body = writer::normalise_headings(&d.body);
+        d.body = writer::normalise_headings(&writer::promote_bold_paragraphs(&d.body));
         if !d.body.ends_with('\n') {
             d.body.push('\n');
         }
@@ -113,7 +129,7 @@ pub fn import(opts: &ImportOptions) -> Result<ImportReport, Diagnostics> {
     for (i, mut d, rel) in placed {
         d.body = writer::resolve_links(&d.body, &rel, &places);
         let path = Path::new("content").join(&rel);
-        let mut r = DocReport::analyse(&d, path, &config);
+        let mut r = DocReport::analyse(&d, path, config);
         if !opts.dry_run {
             match write(&opts.root, &rel, &d, opts.force) {
                 Ok(()) => r.written = true,
@@ -124,10 +140,6 @@ pub fn import(opts: &ImportOptions) -> Result<ImportReport, Diagnostics> {
         }
         files[i].documents.push(r);
     }
-    Ok(ImportReport {
-        files,
-        dry_run: opts.dry_run,
-    })
 }
 
 /// Files to import: files as given, and the importable files under each folder, sorted.
@@ -182,7 +194,7 @@ fn read_source(path: PathBuf) -> Source {
             content: Ok(Content::Docx(bytes)),
         };
     }
-    let Ok(text) = String::from_utf8(bytes) else {
+    let Some(text) = decode::decode(&bytes) else {
         let content = Err("this is not a text file (it holds binary data); import plain text, HTML, a WordPress export (.xml) or a Word document (.docx)".into());
         return Source {
             path,

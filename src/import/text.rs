@@ -18,7 +18,7 @@ pub fn read(text: &str, rules: &TopicRules) -> Result<ImportedDoc, String> {
         return Err("the file is empty".into());
     }
     let title_unit = units.remove(0);
-    let title = title_unit.text.trim_start_matches('#').trim().to_string();
+    let title = sentence_case(title_unit.text.trim_start_matches('#').trim());
     let mut doc = ImportedDoc::new(title);
     let units = strip_debris(units, &mut doc);
     doc.body = Writer::new(rules).write(&units, &mut doc);
@@ -28,7 +28,8 @@ pub fn read(text: &str, rules: &TopicRules) -> Result<ImportedDoc, String> {
 /// Takes out the footer, bylines, dates and share buttons, keeping their facts (date,
 /// author, tags) and a line in the report for each.
 fn strip_debris(units: Vec<Unit>, doc: &mut ImportedDoc) -> Vec<Unit> {
-    let mut kept = Vec::with_capacity(units.len());
+    let total = units.len();
+    let mut kept = Vec::with_capacity(total);
     let mut footer_from: Option<usize> = None;
     for (i, u) in units.into_iter().enumerate() {
         let t = u.text.as_str();
@@ -41,7 +42,8 @@ fn strip_debris(units: Vec<Unit>, doc: &mut ImportedDoc) -> Vec<Unit> {
         if footer_from.is_some() {
             continue;
         }
-        if lines::is_footer(t) {
+        // Only in the second half: a "Comments" heading early on is part of the article.
+        if lines::is_footer(t) && i * 2 >= total {
             footer_from = Some(u.line);
             doc.dropped.push(format!(
                 "from line {}: the blog's footer, starting \"{t}\"",
@@ -116,6 +118,7 @@ impl<'a> Writer<'a> {
         for (i, (unit, line)) in units.iter().zip(&kinds).enumerate() {
             let next = kinds.get(i + 1);
             match line {
+                Line::Heading(level, t) => self.heading((*level).max(2), t),
                 Line::Bullet(t) => self.list_item(Block::Bullets, &format!("- {}", inline(t))),
                 Line::Numbered(n, t) => self.numbered(*n, t, unit, next),
                 Line::Question(q) => self.question(q),
@@ -163,6 +166,7 @@ impl<'a> Writer<'a> {
 
     fn heading(&mut self, level: usize, text: &str) {
         self.start(Block::Other);
+        let text = &sentence_case(text);
         if level == 2 {
             self.section = self.rules.classify(text);
         }
@@ -220,6 +224,21 @@ impl<'a> Writer<'a> {
         }
         self.heading(2, t);
     }
+}
+
+/// "BENEFITS OF MASSAGE" → "Benefits of massage": capitals read as shouting and are hard to
+/// read; headings of one word (often an acronym) are left alone.
+fn sentence_case(text: &str) -> String {
+    let has_lower = text.chars().any(char::is_lowercase);
+    if has_lower || text.split_whitespace().count() < 2 {
+        return text.to_string();
+    }
+    let lower = text.to_lowercase();
+    let mut chars = lower.chars();
+    chars
+        .next()
+        .map(|c| c.to_uppercase().chain(chars).collect())
+        .unwrap_or_default()
 }
 
 /// The text of a callout: the callout's own heading says "Note" or "Warning", so a "Note:"
@@ -288,6 +307,19 @@ mod tests {
     fn curly_quotes_are_kept_and_html_is_escaped() {
         let d = body("Title\n\nIt’s “fine” – really <b>.\n");
         assert_eq!(d.body, "It’s “fine” – really &lt;b>.\n");
+    }
+
+    #[test]
+    fn capital_headings_and_markdown_headings() {
+        let d = body("Title\n\nBENEFITS OF HEAT\n\nIt helps.\n\n## Aftercare\n\nRest.\n");
+        assert!(d.body.contains("## Benefits of heat\n"), "{}", d.body);
+        assert!(d.body.contains("## Aftercare\n"), "{}", d.body);
+    }
+
+    #[test]
+    fn an_early_comments_heading_is_not_the_footer() {
+        let d = body("Title\n\nComments\n\nTell us what you think.\n\nMore text.\n\nAnd more.\n");
+        assert!(d.body.contains("Tell us what you think."), "{}", d.body);
     }
 
     #[test]

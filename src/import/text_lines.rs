@@ -18,6 +18,8 @@ pub(crate) struct Unit {
 /// What a unit is, before its neighbours are taken into account.
 #[derive(Debug, Clone, PartialEq)]
 pub(crate) enum Line {
+    /// "## Heading", for text that is already partly Markdown.
+    Heading(usize, String),
     /// "•", "-", "*", "–" items.
     Bullet(String),
     /// "1. text" or "1) text".
@@ -90,6 +92,10 @@ fn never() -> Regex {
 
 /// Classifies one unit on its own.
 pub(crate) fn classify(text: &str) -> Line {
+    let hashes = text.chars().take_while(|c| *c == '#').count();
+    if (1..=6).contains(&hashes) && text[hashes..].starts_with(' ') {
+        return Line::Heading(hashes, text[hashes..].trim().to_string());
+    }
     if let Some(rest) = bullet_text(text) {
         return Line::Bullet(rest.to_string());
     }

@@ -144,6 +144,35 @@ pub fn normalise_headings(body: &str) -> String {
     out
 }
 
+/// Makes a paragraph that is only bold text, short and without closing punctuation, a
+/// heading: a sub-heading (`###`) under an earlier heading, else a section (`##`). Old
+/// editors and many writers make headings that way.
+pub fn promote_bold_paragraphs(body: &str) -> String {
+    let mut seen_heading = false;
+    let blocks: Vec<String> = body
+        .split("\n\n")
+        .map(|block| {
+            let b = block.trim();
+            if b.starts_with('#') {
+                seen_heading = true;
+            }
+            let inner = b
+                .strip_prefix("**")
+                .and_then(|x| x.strip_suffix("**"))
+                .filter(|x| !x.contains("**") && !x.contains('\n'));
+            match inner.filter(|x| super::text_lines::is_heading_like(x)) {
+                Some(text) => {
+                    let level = if seen_heading { "###" } else { "##" };
+                    seen_heading = true;
+                    format!("{level} {text}")
+                }
+                None => block.to_string(),
+            }
+        })
+        .collect();
+    blocks.join("\n\n")
+}
+
 /// Where a document goes, relative to `content/`: `articles/SLUG.md`, or
 /// `articles/SLUG/index.md` when it has images to sit beside it.
 pub fn place(doc: &ImportedDoc, taken: &mut Vec<PathBuf>) -> PathBuf {
@@ -221,6 +250,17 @@ mod tests {
         assert_eq!(
             relative(Path::new("articles"), Path::new("pages/c.md")),
             "../pages/c.md"
+        );
+    }
+
+    #[test]
+    fn bold_paragraphs_become_headings() {
+        let out = promote_bold_paragraphs(
+            "Intro.\n\n**Benefits of rest**\n\nText.\n\n**Sleep better**\n\nMore. **Not** this.",
+        );
+        assert_eq!(
+            out,
+            "Intro.\n\n## Benefits of rest\n\nText.\n\n### Sleep better\n\nMore. **Not** this."
         );
     }
 

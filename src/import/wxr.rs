@@ -21,6 +21,7 @@ pub struct Item {
     date: Option<chrono::NaiveDate>,
     tags: Vec<String>,
     content: String,
+    excerpt: String,
 }
 
 static SHORTCODE: LazyLock<Regex> = LazyLock::new(|| {
@@ -83,6 +84,7 @@ pub fn items(text: &str) -> Result<(Vec<Item>, Vec<String>), String> {
             date,
             tags,
             content: field("content:encoded"),
+            excerpt: field("excerpt:encoded"),
         });
     }
     if items.is_empty() && skipped.is_empty() {
@@ -108,6 +110,11 @@ pub fn convert(item: &Item, export: &Path, targets: &LinkTargets) -> ImportedDoc
     doc.tags = item.tags.clone();
     doc.draft = item.status != "publish";
     doc.slug = Some(item.slug.clone()).filter(|s| !s.is_empty());
+    // The excerpt is plain text the author wrote as a summary; a few themes put HTML in it.
+    let excerpt = scraper::Html::parse_fragment(&item.excerpt);
+    let excerpt: String = excerpt.root_element().text().collect();
+    doc.description =
+        Some(excerpt.split_whitespace().collect::<Vec<_>>().join(" ")).filter(|e| !e.is_empty());
     doc.link_keys = link_keys(item);
     if let Some(link) = &item.link {
         let path = LinkTargets::url_key(link);
