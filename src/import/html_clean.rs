@@ -166,14 +166,41 @@ impl<'t> Cleaner<'_, 't> {
             "img" => self.image(el),
             "a" => self.link(el),
             "br" | "hr" => self.html.push_str(&format!("<{name}>")),
+            // A question in an accordion or a definition list stands as its own paragraph,
+            // so the writer can make it a FAQ question.
+            "summary" | "dt" | "dd" => {
+                self.html.push_str("<p>");
+                self.children(el);
+                self.html.push_str("</p>");
+            }
             // Layout wrappers carry no meaning of their own.
-            "div" | "section" | "article" | "main" | "header" | "span" | "figure" | "font"
-            | "center" | "body" | "html" => self.children(el),
+            "div" | "section" | "article" | "main" | "span" | "figure" | "font" | "center"
+            | "body" | "html" | "details" | "dl" => self.children(el),
+            "header" => self.header(el),
             _ => {
                 self.html.push_str(&format!("<{name}>"));
                 self.children(el);
                 self.html.push_str(&format!("</{name}>"));
             }
+        }
+    }
+
+    /// An article's header holds its title and details about the post (category, byline,
+    /// date, reading time): headings are kept, the details are not content.
+    fn header(&mut self, el: ElementRef<'t>) {
+        let mut details = false;
+        for child in el.children().filter_map(ElementRef::wrap) {
+            if matches!(
+                child.value().name(),
+                "h1" | "h2" | "h3" | "h4" | "h5" | "h6"
+            ) {
+                self.element(child);
+            } else if Some(child) != self.skip && child.text().any(|t| !t.trim().is_empty()) {
+                details = true;
+            }
+        }
+        if details {
+            *self.dropped.entry("post details").or_default() += 1;
         }
     }
 

@@ -116,7 +116,15 @@ fn place_and_write(
     let mut places = HashMap::new();
     let mut placed = Vec::new();
     for (i, mut d) in docs {
-        d.body = writer::normalise_headings(&writer::promote_bold_paragraphs(&d.body));
+        let body = writer::normalise_headings(&writer::promote_bold_paragraphs(&d.body));
+        let (body, callouts) =
+            writer::mark_callouts(&writer::mark_faq_questions(&body, &config.topics));
+        d.body = body;
+        if callouts > 0 {
+            d.needs_person.push(format!(
+                "{callouts} note(s) kept as callouts; check they agree with the site's disclaimer"
+            ));
+        }
         if !d.body.ends_with('\n') {
             d.body.push('\n');
         }

@@ -4,7 +4,7 @@
 
 use super::doc::{DocKind, ImportedDoc, LINK_MARKER};
 use crate::check::readability::split_sentences;
-use crate::markdown::slugify;
+use crate::markdown::{slugify, SectionKind, TopicRules};
 use regex::Regex;
 use serde::Serialize;
 use std::collections::HashMap;
@@ -173,6 +173,124 @@ pub fn promote_bold_paragraphs(body: &str) -> String {
     blocks.join("\n\n")
 }
 
+/// In a FAQ section (by the site's own classifier), makes each question a `###` heading: a
+/// paragraph that is one short question, or one written "Q: …" (whose answer's "A:" goes).
+pub fn mark_faq_questions(body: &str, rules: &TopicRules) -> String {
+    let mut in_faq = false;
+    let blocks: Vec<String> = body
+        .split("\n\n")
+        .map(|block| {
+            let b = block.trim();
+            if let Some(h) = b.strip_prefix("## ") {
+                in_faq = rules.classify(h) == SectionKind::Faq;
+                return block.to_string();
+            }
+            if !in_faq || b.contains('\n') {
+                return block.to_string();
+            }
+            if let Some(q) = b
+                .strip_prefix("### ")
+                .and_then(|h| strip_label(h, &["Q", "Question"]))
+            {
+                return format!("### {q}");
+            }
+            let plain = b.trim_matches('*');
+            if let Some(q) = strip_label(plain, &["Q", "Question"]) {
+                return format!("### {q}");
+            }
+            if let Some(a) = strip_label(plain, &["A", "Answer"]) {
+                return a.to_string();
+            }
+            if plain.ends_with('?') && super::text_lines::is_heading_like(plain) {
+                return format!("### {plain}");
+            }
+            block.to_string()
+        })
+        .collect();
+    blocks.join("\n\n")
+}
+
+/// The text after "Q:" (or another of `labels`, with `:` or `.`), if it starts that way.
+fn strip_label<'t>(text: &'t str, labels: &[&str]) -> Option<&'t str> {
+    let (label, rest) = text.split_once([':', '.'])?;
+    let label = label.trim_matches(|c: char| c == '*' || c.is_whitespace());
+    let rest = rest.trim_start_matches('*').trim();
+    (labels.iter().any(|l| l.eq_ignore_ascii_case(label)) && !rest.is_empty()).then_some(rest)
+}
+
+/// Makes paragraphs that start "Note:", "Disclaimer:", "Warning:", "Important:", "Caution:"
+/// or "Tip:" (or that follow a paragraph of just that word) callouts, as plain-text import
+/// does. Returns the body and how many callouts were made.
+pub fn mark_callouts(body: &str) -> (String, usize) {
+    let mut out: Vec<String> = Vec::new();
+    let mut made = 0;
+    // A paragraph of just "Note" waits for the paragraph it introduces.
+    let mut pending: Option<(&'static str, &str)> = None;
+    for block in body.split("\n\n") {
+        let b = block.trim();
+        let word = b.trim_matches('*').trim_end_matches(':').trim();
+        if let Some(kind) = callout_kind(word).filter(|_| !b.contains('\n')) {
+            if let Some((_, orig)) = pending.replace((kind, block)) {
+                out.push(orig.to_string());
+            }
+            continue;
+        }
+        let prose = !b.is_empty() && !b.starts_with(['#', '>', '-', '|', '!']);
+        let callout = match (pending.take(), labelled(b)) {
+            (_, Some(found)) if prose => Some(found),
+            (Some((kind, _)), _) if prose => Some((kind, b)),
+            (Some((_, orig)), _) => {
+                out.push(orig.to_string());
+                None
+            }
+            _ => None,
+        };
+        match callout {
+            Some((kind, text)) => {
+                made += 1;
+                let quoted: Vec<String> = text.lines().map(|l| format!("> {l}")).collect();
+                out.push(format!("> [!{kind}]\n{}", quoted.join("\n")));
+            }
+            None => out.push(block.to_string()),
+        }
+    }
+    if let Some((_, orig)) = pending {
+        out.push(orig.to_string());
+    }
+    (out.join("\n\n"), made)
+}
+
+/// A paragraph that starts "Label: text" with a callout label: the kind and the text to
+/// show ("Disclaimer:" is kept, as it says more than the callout's own "Note").
+fn labelled(block: &str) -> Option<(&'static str, &str)> {
+    let (label, rest) = block.split_once(':')?;
+    let label = label.trim_matches(|c: char| c == '*' || c.is_whitespace());
+    let kind = callout_kind(label)?;
+    let rest = rest.trim_start_matches('*').trim_start();
+    if rest.is_empty() {
+        return None;
+    }
+    Some((
+        kind,
+        if label.eq_ignore_ascii_case("disclaimer") {
+            block
+        } else {
+            rest
+        },
+    ))
+}
+
+/// The callout kind a label names.
+fn callout_kind(label: &str) -> Option<&'static str> {
+    match label.to_ascii_lowercase().as_str() {
+        "note" | "please note" | "disclaimer" => Some("NOTE"),
+        "warning" | "caution" => Some("WARNING"),
+        "important" => Some("IMPORTANT"),
+        "tip" => Some("TIP"),
+        _ => None,
+    }
+}
+
 /// Where a document goes, relative to `content/`: `articles/SLUG.md`, or
 /// `articles/SLUG/index.md` when it has images to sit beside it.
 pub fn place(doc: &ImportedDoc, taken: &mut Vec<PathBuf>) -> PathBuf {
@@ -261,6 +379,30 @@ mod tests {
         assert_eq!(
             out,
             "Intro.\n\n## Benefits of rest\n\nText.\n\n### Sleep better\n\nMore. **Not** this."
+        );
+    }
+
+    #[test]
+    fn questions_in_faq_sections() {
+        let rules = TopicRules::defaults();
+        let body = "## Benefits\n\nDoes it work?\n\n## FAQ\n\nDoes it hurt?\n\nA little.\n\n**Q: Is it safe?**\n\nA: Yes.";
+        let body = promote_bold_paragraphs(body);
+        let body = body.as_str();
+        assert_eq!(
+            mark_faq_questions(body, &rules),
+            "## Benefits\n\nDoes it work?\n\n## FAQ\n\n### Does it hurt?\n\nA little.\n\n### Is it safe?\n\nYes."
+        );
+    }
+
+    #[test]
+    fn labelled_paragraphs_become_callouts() {
+        let (out, n) = mark_callouts(
+            "Text.\n\nNote\n\nThis is general.\n\n**Warning:** Do not.\n\nDisclaimer: not advice.",
+        );
+        assert_eq!(n, 3);
+        assert_eq!(
+            out,
+            "Text.\n\n> [!NOTE]\n> This is general.\n\n> [!WARNING]\n> Do not.\n\n> [!NOTE]\n> Disclaimer: not advice."
         );
     }
 
