@@ -4,8 +4,9 @@ use clap::{Args, Parser, Subcommand};
 use std::path::PathBuf;
 
 const AFTER_HELP: &str = "\
-Getting started: run `handout serve` in your site folder and open the address it prints; \
-edit files in content/ and the page reloads. `handout build` writes the finished site to public/.
+Getting started: `handout new my-site` makes a site (`handout import` brings in your existing \
+articles); run `handout serve` in the site folder and open the address it prints; edit files in \
+content/ and the page reloads. `handout build` writes the finished site to public/.
 
 Exit status: 0 success, 1 content or template errors (each printed as file:line:column with a \
 hint), 2 usage errors (a missing folder, a bad option).";

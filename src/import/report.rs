@@ -174,17 +174,26 @@ pub fn to_text(report: &ImportReport) -> String {
     } else {
         "imported"
     };
-    let _ = write!(out, "{} files: {verb} {docs} documents", report.files.len());
+    let files = plural(report.files.len(), "file");
+    let _ = write!(out, "{files}: {verb} {}", plural(docs, "document"));
     match report.failed() {
         0 => out.push_str(".\n"),
         n => {
-            let _ = writeln!(out, "; {n} files failed.");
+            let _ = writeln!(out, "; {} failed.", plural(n, "file"));
         }
     }
     if !report.dry_run && docs > 0 {
         out.push_str("Next: `handout serve` to read them, `handout check` before you publish.\n");
     }
     out
+}
+
+fn plural(n: usize, word: &str) -> String {
+    if n == 1 {
+        format!("1 {word}")
+    } else {
+        format!("{n} {word}s")
+    }
 }
 
 fn doc_text(out: &mut String, d: &DocReport, dry_run: bool) {
@@ -209,8 +218,10 @@ fn doc_text(out: &mut String, d: &DocReport, dry_run: bool) {
     }
     let _ = writeln!(
         out,
-        "    {} FAQ questions, {} images, reading grade {:.1}",
-        d.faq_questions, d.images, d.grade
+        "    {}, {}, reading grade {:.1}",
+        plural(d.faq_questions, "FAQ question"),
+        plural(d.images, "image"),
+        d.grade
     );
     for x in &d.dropped {
         let _ = writeln!(out, "    dropped: {x}");
