@@ -26,12 +26,29 @@ pub fn read(text: &str, path: &Path, targets: &LinkTargets) -> Result<ImportedDo
         .filter(|t| !t.is_empty())
         .ok_or("the page has no <h1> or <title> to use as the title")?;
     let mut doc = ImportedDoc::new(title);
+    read_facts(&page, main, &mut doc);
+    let base = path.parent().unwrap_or(Path::new("."));
+    let skip = h1.filter(|h| main.descendants().any(|d| d.id() == h.id()));
+    html_clean::convert(main, skip, base, targets, &mut doc);
+    let outside = furniture_outside(&page, main);
+    if !outside.is_empty() {
+        doc.dropped
+            .push(format!("outside the main content: {}", outside.join(", ")));
+    }
+    if doc.body.trim().is_empty() {
+        return Err("no text was found in the page's main content".into());
+    }
+    Ok(doc)
+}
+
+/// The description, date, tags and old address the page states about itself.
+fn read_facts(page: &Html, main: ElementRef<'_>, doc: &mut ImportedDoc) {
     doc.description = meta(
-        &page,
+        page,
         &["meta[name=description]", "meta[property='og:description']"],
     );
     doc.date = meta(
-        &page,
+        page,
         &[
             "meta[property='article:published_time']",
             "meta[itemprop=datePublished]",
@@ -66,18 +83,6 @@ pub fn read(text: &str, path: &Path, targets: &LinkTargets) -> Result<ImportedDo
         let key = LinkTargets::url_key(url);
         doc.aliases.push(key.trim_start_matches("url:").to_string());
     }
-    let base = path.parent().unwrap_or(Path::new("."));
-    let skip = h1.filter(|h| main.descendants().any(|d| d.id() == h.id()));
-    html_clean::convert(main, skip, base, targets, &mut doc);
-    let outside = furniture_outside(&page, main);
-    if !outside.is_empty() {
-        doc.dropped
-            .push(format!("outside the main content: {}", outside.join(", ")));
-    }
-    if doc.body.trim().is_empty() {
-        return Err("no text was found in the page's main content".into());
-    }
-    Ok(doc)
 }
 
 /// The element holding the page's content.

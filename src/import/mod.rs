@@ -113,6 +113,7 @@ fn place_and_write(
     opts: &ImportOptions,
 ) {
     let mut taken = Vec::new();
+    let mut used_aliases = std::collections::HashSet::new();
     let mut places = HashMap::new();
     let mut placed = Vec::new();
     for (i, mut d) in docs {
@@ -129,6 +130,11 @@ fn place_and_write(
             d.body.push('\n');
         }
         let rel = writer::place(&d, &mut taken);
+        // An alias must not be the document's own new address, the home page, or another
+        // document's alias: each would make two pages at one address.
+        let own = writer::url_path(&rel);
+        d.aliases
+            .retain(|a| a != "/" && *a != own && used_aliases.insert(a.clone()));
         for key in &d.link_keys {
             places.insert(key.clone(), rel.clone());
         }
@@ -181,70 +187,46 @@ fn expand(paths: &[PathBuf]) -> Vec<PathBuf> {
 
 /// Reads a file and tells its format from its content and extension.
 fn read_source(path: PathBuf) -> Source {
+    let (format, content) = detect(&path);
+    Source {
+        path,
+        format,
+        content,
+    }
+}
+
+/// The format of a file and its content, or why it cannot be imported.
+fn detect(path: &Path) -> (&'static str, Result<Content, String>) {
     let ext = path
         .extension()
         .map(|e| e.to_string_lossy().to_ascii_lowercase())
         .unwrap_or_default();
-    let bytes = match std::fs::read(&path) {
+    let bytes = match std::fs::read(path) {
         Ok(b) => b,
-        Err(e) => {
-            return Source {
-                path,
-                format: "",
-                content: Err(format!("cannot be read: {e}")),
-            }
-        }
+        Err(e) => return ("", Err(format!("cannot be read: {e}"))),
     };
     if bytes.starts_with(b"PK\x03\x04") || ext == "docx" {
-        return Source {
-            path,
-            format: "docx",
-            content: Ok(Content::Docx(bytes)),
-        };
+        return ("docx", Ok(Content::Docx(bytes)));
     }
     let Some(text) = decode::decode(&bytes) else {
-        let content = Err("this is not a text file (it holds binary data); import plain text, HTML, a WordPress export (.xml) or a Word document (.docx)".into());
-        return Source {
-            path,
-            format: "",
-            content,
-        };
+        return ("", Err("this is not a text file (it holds binary data); import plain text, HTML, a WordPress export (.xml) or a Word document (.docx)".into()));
     };
     if text.trim().is_empty() {
-        return Source {
-            path,
-            format: "",
-            content: Err("the file is empty".into()),
-        };
+        return ("", Err("the file is empty".into()));
     }
-    let head = text
-        .trim_start()
-        .get(..200)
-        .unwrap_or(text.trim_start())
-        .to_ascii_lowercase();
     if wxr::is_wxr(&text) || ext == "xml" {
-        let content = wxr::items(&text).map(|(items, skipped)| Content::Wxr(items, skipped));
-        return Source {
-            path,
-            format: "wordpress",
-            content,
-        };
+        let items = wxr::items(&text).map(|(items, skipped)| Content::Wxr(items, skipped));
+        return ("wordpress", items);
     }
+    let start = text.trim_start();
+    let head = start.get(..200).unwrap_or(start).to_ascii_lowercase();
     if matches!(ext.as_str(), "html" | "htm")
         || head.starts_with("<!doctype html")
         || head.starts_with("<html")
     {
-        return Source {
-            path,
-            format: "html",
-            content: Ok(Content::Html(text)),
-        };
+        return ("html", Ok(Content::Html(text)));
     }
-    Source {
-        path,
-        format: "text",
-        content: Ok(Content::Text(text)),
-    }
+    ("text", Ok(Content::Text(text)))
 }
 
 /// Runs the reader of a source's format.

@@ -319,6 +319,24 @@ pub fn place(doc: &ImportedDoc, taken: &mut Vec<PathBuf>) -> PathBuf {
     }
 }
 
+/// The address a content file gets: `articles/x.md` and `articles/x/index.md` give
+/// `/articles/x/`, `pages/x.md` gives `/x/`.
+pub fn url_path(rel: &Path) -> String {
+    let rel = if rel.ends_with("index.md") {
+        rel.parent().unwrap_or(rel)
+    } else {
+        rel
+    };
+    let slug = rel
+        .file_stem()
+        .map(|s| s.to_string_lossy().into_owned())
+        .unwrap_or_default();
+    match rel.parent().and_then(|p| p.to_str()) {
+        Some("articles") => format!("/articles/{slug}/"),
+        _ => format!("/{slug}/"),
+    }
+}
+
 static MARKER: LazyLock<Regex> = LazyLock::new(|| {
     Regex::new(&format!(r"{}([^)\s]+)", regex::escape(LINK_MARKER)))
         .unwrap_or_else(|_| unreachable!("fixed pattern"))
@@ -404,6 +422,13 @@ mod tests {
             out,
             "Text.\n\n> [!NOTE]\n> This is general.\n\n> [!WARNING]\n> Do not.\n\n> [!NOTE]\n> Disclaimer: not advice."
         );
+    }
+
+    #[test]
+    fn url_paths() {
+        assert_eq!(url_path(Path::new("articles/a.md")), "/articles/a/");
+        assert_eq!(url_path(Path::new("articles/a/index.md")), "/articles/a/");
+        assert_eq!(url_path(Path::new("pages/b.md")), "/b/");
     }
 
     #[test]
