@@ -117,7 +117,8 @@ fn place_and_write(
     let mut places = HashMap::new();
     let mut placed = Vec::new();
     for (i, mut d) in docs {
-        let body = writer::normalise_headings(&writer::promote_bold_paragraphs(&d.body));
+        let body =
+            writer::normalise_headings(&writer::promote_bold_paragraphs(&d.body, &config.topics));
         let (body, callouts) =
             writer::mark_callouts(&writer::mark_faq_questions(&body, &config.topics));
         d.body = body;

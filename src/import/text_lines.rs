@@ -73,8 +73,9 @@ static DATE_LINE: LazyLock<Regex> = LazyLock::new(|| {
     .unwrap_or_else(|_| never())
 });
 /// "By Jane Doe, PT" near the top.
-static BYLINE: LazyLock<Regex> =
-    LazyLock::new(|| Regex::new(r"^(?i:by)\s+(\p{Lu}[^.!?]{1,60})$").unwrap_or_else(|_| never()));
+static BYLINE: LazyLock<Regex> = LazyLock::new(|| {
+    Regex::new(r"^(?i:by)\s+(\p{Lu}\S*(?:\s+\S+){0,5})$").unwrap_or_else(|_| never())
+});
 /// One-line debris anywhere: share buttons, "Read more", reading time.
 static LINE_DEBRIS: LazyLock<Regex> = LazyLock::new(|| {
     Regex::new(
@@ -279,6 +280,11 @@ mod tests {
             Some(vec!["Knee pain".to_string(), "Exercise".to_string()])
         );
         assert!(date_line("Posted on March 3, 2024 by Admin").is_some());
+        assert_eq!(
+            byline("By Dr. Jo Wong, PT").as_deref(),
+            Some("Dr. Jo Wong, PT")
+        );
+        assert_eq!(byline("By the end of the week you will feel better"), None);
     }
 
     #[test]

@@ -145,9 +145,10 @@ pub fn normalise_headings(body: &str) -> String {
 }
 
 /// Makes a paragraph that is only bold text, short and without closing punctuation, a
-/// heading: a sub-heading (`###`) under an earlier heading, else a section (`##`). Old
+/// heading: a section (`##`) when it is the first or names a topic ("Precautions"), else a
+/// sub-heading (`###`) under the heading before it. Old
 /// editors and many writers make headings that way.
-pub fn promote_bold_paragraphs(body: &str) -> String {
+pub fn promote_bold_paragraphs(body: &str, rules: &TopicRules) -> String {
     let mut seen_heading = false;
     let blocks: Vec<String> = body
         .split("\n\n")
@@ -162,7 +163,13 @@ pub fn promote_bold_paragraphs(body: &str) -> String {
                 .filter(|x| !x.contains("**") && !x.contains('\n'));
             match inner.filter(|x| super::text_lines::is_heading_like(x)) {
                 Some(text) => {
-                    let level = if seen_heading { "###" } else { "##" };
+                    let question = strip_label(text, &["Q", "Question"]).is_some();
+                    let names_topic = !question && rules.classify(text) != SectionKind::Plain;
+                    let level = if seen_heading && !names_topic {
+                        "###"
+                    } else {
+                        "##"
+                    };
                     seen_heading = true;
                     format!("{level} {text}")
                 }
@@ -392,11 +399,12 @@ mod tests {
     #[test]
     fn bold_paragraphs_become_headings() {
         let out = promote_bold_paragraphs(
-            "Intro.\n\n**Benefits of rest**\n\nText.\n\n**Sleep better**\n\nMore. **Not** this.",
+            "Intro.\n\n**Benefits of rest**\n\nText.\n\n**Sleep better**\n\nMore. **Not** this.\n\n**Precautions**",
+            &TopicRules::defaults(),
         );
         assert_eq!(
             out,
-            "Intro.\n\n## Benefits of rest\n\nText.\n\n### Sleep better\n\nMore. **Not** this."
+            "Intro.\n\n## Benefits of rest\n\nText.\n\n### Sleep better\n\nMore. **Not** this.\n\n## Precautions"
         );
     }
 
@@ -404,7 +412,7 @@ mod tests {
     fn questions_in_faq_sections() {
         let rules = TopicRules::defaults();
         let body = "## Benefits\n\nDoes it work?\n\n## FAQ\n\nDoes it hurt?\n\nA little.\n\n**Q: Is it safe?**\n\nA: Yes.";
-        let body = promote_bold_paragraphs(body);
+        let body = promote_bold_paragraphs(body, &rules);
         let body = body.as_str();
         assert_eq!(
             mark_faq_questions(body, &rules),
