@@ -201,6 +201,9 @@ pub fn mark_faq_questions(body: &str, rules: &TopicRules) -> String {
             {
                 return format!("### {q}");
             }
+            if b.starts_with('#') {
+                return block.to_string();
+            }
             let plain = b.trim_matches('*');
             if let Some(q) = strip_label(plain, &["Q", "Question"]) {
                 return format!("### {q}");
@@ -411,12 +414,12 @@ mod tests {
     #[test]
     fn questions_in_faq_sections() {
         let rules = TopicRules::defaults();
-        let body = "## Benefits\n\nDoes it work?\n\n## FAQ\n\nDoes it hurt?\n\nA little.\n\n**Q: Is it safe?**\n\nA: Yes.";
+        let body = "## Benefits\n\nDoes it work?\n\n## FAQ\n\n### Already a question?\n\nYes.\n\nDoes it hurt?\n\nA little.\n\n**Q: Is it safe?**\n\nA: Yes.";
         let body = promote_bold_paragraphs(body, &rules);
         let body = body.as_str();
         assert_eq!(
             mark_faq_questions(body, &rules),
-            "## Benefits\n\nDoes it work?\n\n## FAQ\n\n### Does it hurt?\n\nA little.\n\n### Is it safe?\n\nYes."
+            "## Benefits\n\nDoes it work?\n\n## FAQ\n\n### Already a question?\n\nYes.\n\n### Does it hurt?\n\nA little.\n\n### Is it safe?\n\nYes."
         );
     }
 

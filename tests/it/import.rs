@@ -73,6 +73,20 @@ fn plain_text_blog_post() {
     ] {
         assert!(items.iter().any(|i| i == p), "bullet {p:?} in {items:?}");
     }
+    let faq = page.one_json_ld("FAQPage");
+    let names: Vec<&str> = faq["mainEntity"]
+        .as_array()
+        .expect("questions")
+        .iter()
+        .filter_map(|q| q["name"].as_str())
+        .collect();
+    assert_eq!(
+        names,
+        [
+            "When can I start massage after surgery?",
+            "Will massage hurt?"
+        ]
+    );
     page.assert_main_has(&[
         "It’s normal to feel “tight” at first.",
         "This article gives general information.",
