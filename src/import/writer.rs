@@ -53,19 +53,26 @@ pub fn file_text(doc: &ImportedDoc) -> String {
     format!("---\n{yaml}---\n\n{}", doc.body.trim_start())
 }
 
-/// The description: the source's own, else the first sentence of the first paragraph; at
-/// most 160 characters, cut at a word.
+/// The description: the source's own when it fits in 160 characters, else the first
+/// sentence (of the source's own or of the first paragraph), cut at a word if still longer.
 pub fn description(doc: &ImportedDoc) -> Option<String> {
-    let text = doc
+    let own = doc
         .description
-        .clone()
+        .as_deref()
+        .map(str::trim)
+        .filter(|d| !d.is_empty());
+    if let Some(d) = own.filter(|d| d.chars().count() <= MAX_DESCRIPTION) {
+        return Some(d.to_string());
+    }
+    let text = own
+        .map(String::from)
         .or_else(|| first_paragraph(&doc.body))?;
     let sentence = split_sentences(&text)
         .first()
         .map(|(_, s)| s.trim())
-        .unwrap_or("")
+        .filter(|s| !s.is_empty())
+        .unwrap_or(&text)
         .to_string();
-    let sentence = if sentence.is_empty() { text } else { sentence };
     Some(cut(&sentence, MAX_DESCRIPTION)).filter(|s| !s.is_empty())
 }
 
