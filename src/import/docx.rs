@@ -40,13 +40,7 @@ pub fn read(bytes: &[u8], file_stem: &str) -> Result<ImportedDoc, String> {
     let mut doc = ImportedDoc::new(title_from_file_name(file_stem));
     let mut writer = Writer::default();
     let body = parts.body().ok_or("word/document.xml has no <w:body>")?;
-    for block in body.elements() {
-        match block.name.as_str() {
-            "w:p" => writer.paragraph(&parts, block, &mut doc),
-            "w:tbl" => writer.table(&parts, block),
-            _ => {}
-        }
-    }
+    writer.blocks_of(&parts, body, &mut doc);
     for (name, target, alt) in std::mem::take(&mut writer.images) {
         let bytes = part(&format!("word/{target}"))?.unwrap_or_default();
         if bytes.is_empty() {
@@ -83,6 +77,18 @@ struct Writer {
 }
 
 impl Writer {
+    /// Paragraphs and tables in order; content controls (`w:sdt`) are looked inside.
+    fn blocks_of(&mut self, parts: &Parts, node: &XmlNode, doc: &mut ImportedDoc) {
+        for block in node.elements() {
+            match block.name.as_str() {
+                "w:p" => self.paragraph(parts, block, doc),
+                "w:tbl" => self.table(parts, block),
+                "w:sdt" | "w:sdtContent" | "w:customXml" => self.blocks_of(parts, block, doc),
+                _ => {}
+            }
+        }
+    }
+
     fn paragraph(&mut self, parts: &Parts, p: &XmlNode, doc: &mut ImportedDoc) {
         let segments = parts.segments(p);
         let plain: String = segments.iter().map(Segment::plain).collect();
@@ -113,7 +119,7 @@ impl Writer {
                 if md.trim().is_empty() {
                     return;
                 }
-                match parts.list(p) {
+                match parts.list(p).or_else(|| parts.style_list(p)) {
                     Some((id, level, ordered)) => {
                         let indent = "   ".repeat(level);
                         let marker = if ordered {
@@ -254,4 +260,67 @@ pub(crate) fn escape(text: &str) -> String {
         out.insert(0, '\\');
     }
     out
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+    use std::io::Write;
+
+    /// A .docx in memory with the parts given (name, XML).
+    fn docx(parts: &[(&str, &str)]) -> Vec<u8> {
+        let mut zip = zip::ZipWriter::new(std::io::Cursor::new(Vec::new()));
+        let opts = zip::write::SimpleFileOptions::default()
+            .compression_method(zip::CompressionMethod::Stored);
+        for (name, text) in parts {
+            zip.start_file(*name, opts).expect("start");
+            zip.write_all(text.as_bytes()).expect("write");
+        }
+        zip.finish().expect("finish").into_inner()
+    }
+
+    const NS: &str = r#"xmlns:w="w" xmlns:r="r" xmlns:mc="mc" xmlns:wp="wp" xmlns:a="a""#;
+
+    #[test]
+    fn word_shapes_of_lists_images_and_content_controls() {
+        let document = format!(
+            r#"<w:document {NS}><w:body>
+<w:p><w:pPr><w:pStyle w:val="Heading1"/></w:pPr><w:r><w:t>Knee care</w:t></w:r></w:p>
+<w:sdt><w:sdtContent><w:p><w:r><w:t>Inside a content control.</w:t></w:r></w:p></w:sdtContent></w:sdt>
+<w:p><w:pPr><w:pStyle w:val="ListBullet"/></w:pPr><w:r><w:t>Rest</w:t></w:r></w:p>
+<w:p><w:pPr><w:pStyle w:val="ListBullet"/></w:pPr><w:r><w:t>Ice</w:t></w:r></w:p>
+<w:p><w:r><mc:AlternateContent><mc:Choice><w:drawing><wp:docPr id="1" descr="A knee brace"/><a:blip r:embed="rId9"/></w:drawing></mc:Choice><mc:Fallback><w:pict/></mc:Fallback></mc:AlternateContent></w:r></w:p>
+<w:p><w:r><w:rPr><w:b/></w:rPr><w:t>Precautions</w:t></w:r></w:p>
+<w:p><w:r><w:t xml:space="preserve">Call us </w:t></w:r><w:r><w:rPr><w:i w:val="1"/></w:rPr><w:t>today</w:t></w:r><w:r><w:t>.</w:t></w:r></w:p>
+</w:body></w:document>"#
+        );
+        let rels =
+            r#"<Relationships><Relationship Id="rId9" Target="media/image1.png"/></Relationships>"#;
+        let bytes = docx(&[
+            ("word/document.xml", &document),
+            ("word/_rels/document.xml.rels", rels),
+            ("word/media/image1.png", "png bytes"),
+        ]);
+        let doc = read(&bytes, "knee-care").expect("reads");
+        assert_eq!(doc.title, "Knee care");
+        assert_eq!(
+            doc.body,
+            "Inside a content control.\n\n- Rest\n- Ice\n\n![A knee brace](image1.png)\n\n## Precautions\n\nCall us *today*.\n"
+        );
+        assert_eq!(doc.images.len(), 1);
+        assert_eq!(doc.images[0].alt, "A knee brace");
+    }
+
+    #[test]
+    fn not_a_word_document() {
+        assert!(read(b"plain text", "x").is_err());
+        let empty = docx(&[(
+            "word/document.xml",
+            &format!("<w:document {NS}><w:body/></w:document>"),
+        )]);
+        assert_eq!(
+            read(&empty, "x").err().as_deref(),
+            Some("the document has no text")
+        );
+    }
 }

@@ -19,6 +19,8 @@ pub(crate) enum Style {
     Date,
     /// A caption under an image or table.
     Caption,
+    /// A list paragraph style ("List Bullet", "List Number 2"): ordered, and the level.
+    List(bool, usize),
     /// Body text.
     Body,
 }
@@ -160,6 +162,15 @@ impl Parts {
         Some((id, level, ordered))
     }
 
+    /// (list id, level, ordered) for a paragraph whose list comes from its style
+    /// ("List Bullet") rather than its own numbering.
+    pub(crate) fn style_list(&self, p: &XmlNode) -> Option<(String, usize, bool)> {
+        match self.style(p) {
+            Style::List(ordered, level) => Some((format!("style-{ordered}"), level, ordered)),
+            _ => None,
+        }
+    }
+
     /// The runs of a paragraph as segments, neighbours with the same formatting merged.
     pub(crate) fn segments(&self, p: &XmlNode) -> Vec<Segment> {
         let mut out = Vec::new();
@@ -197,9 +208,12 @@ impl Parts {
                 "w:t" => e.text(),
                 "w:tab" | "w:br" | "w:cr" => " ".to_string(),
                 "w:drawing" | "w:pict" => {
-                    if let Some(img) = self.image(e) {
-                        out.push(img);
-                    }
+                    out.extend(self.image(e));
+                    continue;
+                }
+                // Newer Word writes a drawing twice, as a choice and a fallback: take one.
+                "mc:AlternateContent" => {
+                    out.extend(e.child("mc:Choice").and_then(|c| self.image(c)));
                     continue;
                 }
                 _ => continue,
@@ -282,8 +296,19 @@ fn style_from_name(name: &str) -> Style {
         "author" => Style::Author,
         "date" => Style::Date,
         "caption" | "imagecaption" | "tablecaption" => Style::Caption,
-        _ => Style::Body,
+        _ => list_style(&n).unwrap_or(Style::Body),
     }
+}
+
+/// "listbullet2" → a bulleted list at level 1; "listnumber" → a numbered list at level 0.
+fn list_style(name: &str) -> Option<Style> {
+    let (ordered, rest) = if let Some(r) = name.strip_prefix("listbullet") {
+        (false, r)
+    } else {
+        (true, name.strip_prefix("listnumber")?)
+    };
+    let level = rest.parse::<usize>().map_or(0, |n| n.saturating_sub(1));
+    Some(Style::List(ordered, level))
 }
 
 /// numId → level → whether the level is numbered (not bullets).
