@@ -355,18 +355,26 @@ pub fn url_path(rel: &Path) -> String {
 }
 
 static MARKER: LazyLock<Regex> = LazyLock::new(|| {
-    Regex::new(&format!(r"{}([^)\s]+)", regex::escape(LINK_MARKER)))
-        .unwrap_or_else(|_| unreachable!("fixed pattern"))
+    Regex::new(&format!(
+        r"\[((?:[^\]\\]|\\.)*)\]\({}([^)\s]+)\)",
+        regex::escape(LINK_MARKER)
+    ))
+    .unwrap_or_else(|_| unreachable!("fixed pattern"))
 });
 
 /// Replaces link markers with paths relative to `from` (both relative to `content/`).
 pub fn resolve_links(body: &str, from: &Path, places: &HashMap<String, PathBuf>) -> String {
     MARKER
         .replace_all(body, |c: &regex::Captures<'_>| {
-            let key = c[1].replace("%20", " ");
+            let key = c[2].replace("%20", " ");
             match places.get(&key) {
-                Some(to) => relative(from.parent().unwrap_or(Path::new("")), to),
-                None => c[0].to_string(),
+                Some(to) => format!(
+                    "[{}]({})",
+                    &c[1],
+                    relative(from.parent().unwrap_or(Path::new("")), to)
+                ),
+                // The target did not import: keep the words, drop the link.
+                None => c[1].to_string(),
             }
         })
         .into_owned()
@@ -439,6 +447,16 @@ mod tests {
         assert_eq!(
             out,
             "Text.\n\n> [!NOTE]\n> This is general.\n\n> [!WARNING]\n> Do not.\n\n> [!NOTE]\n> Disclaimer: not advice."
+        );
+    }
+
+    #[test]
+    fn links_between_documents() {
+        let places = HashMap::from([("a".to_string(), PathBuf::from("articles/a/index.md"))]);
+        let body = "See [the *a* guide](handout-import:a) and [gone](handout-import:b).";
+        assert_eq!(
+            resolve_links(body, Path::new("articles/c.md"), &places),
+            "See [the *a* guide](a/index.md) and gone."
         );
     }
 
