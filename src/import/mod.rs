@@ -8,6 +8,7 @@
 //! and the others still import. Nothing is written outside `ROOT/content/`, nothing on a dry
 //! run, and no existing file is replaced without `force`.
 
+mod addresses;
 mod decode;
 pub mod doc;
 pub mod docx;
@@ -113,34 +114,17 @@ fn place_and_write(
     opts: &ImportOptions,
 ) {
     let mut taken = Vec::new();
-    let mut used_aliases = std::collections::HashSet::new();
     let mut places = HashMap::new();
     let mut placed = Vec::new();
     for (i, mut d) in docs {
-        let body =
-            writer::normalise_headings(&writer::promote_bold_paragraphs(&d.body, &config.topics));
-        let (body, callouts) =
-            writer::mark_callouts(&writer::mark_faq_questions(&body, &config.topics));
-        d.body = body;
-        if callouts > 0 {
-            d.needs_person.push(format!(
-                "{callouts} note(s) kept as callouts; check they agree with the site's disclaimer"
-            ));
-        }
-        if !d.body.ends_with('\n') {
-            d.body.push('\n');
-        }
+        writer::tidy(&mut d, &config.topics);
         let rel = writer::place(&d, &mut taken);
-        // An alias must not be the document's own new address, the home page, or another
-        // document's alias: each would make two pages at one address.
-        let own = writer::url_path(&rel);
-        d.aliases
-            .retain(|a| a != "/" && *a != own && used_aliases.insert(a.clone()));
         for key in &d.link_keys {
             places.insert(key.clone(), rel.clone());
         }
         placed.push((i, d, rel));
     }
+    addresses::keep_free_aliases(&mut placed, &opts.root);
     for (i, mut d, rel) in placed {
         d.body = writer::resolve_links(&d.body, &rel, &places);
         let path = Path::new("content").join(&rel);

@@ -151,6 +151,23 @@ pub fn normalise_headings(body: &str) -> String {
     out
 }
 
+/// Brings a body read from any format to the shape handout's articles have: bold
+/// paragraphs as headings, headings from `##`, FAQ questions as `###`, labelled notes as
+/// callouts, and a final newline.
+pub fn tidy(d: &mut ImportedDoc, rules: &TopicRules) {
+    let body = normalise_headings(&promote_bold_paragraphs(&d.body, rules));
+    let (mut body, callouts) = mark_callouts(&mark_faq_questions(&body, rules));
+    if callouts > 0 {
+        d.needs_person.push(format!(
+            "{callouts} note(s) kept as callouts; check they agree with the site's disclaimer"
+        ));
+    }
+    if !body.ends_with('\n') {
+        body.push('\n');
+    }
+    d.body = body;
+}
+
 /// Makes a paragraph that is only bold text, short and without closing punctuation, a
 /// heading: a section (`##`) when it is the first or names a topic ("Precautions"), else a
 /// sub-heading (`###`) under the heading before it. Old
