@@ -4,8 +4,9 @@ use clap::{Args, Parser, Subcommand};
 use std::path::PathBuf;
 
 const AFTER_HELP: &str = "\
-Getting started: run `handout serve` in your site folder and open the address it prints; \
-edit files in content/ and the page reloads. `handout build` writes the finished site to public/.
+Getting started: `handout new my-site` makes a site (`handout import` brings in your existing \
+articles); run `handout serve` in the site folder and open the address it prints; edit files in \
+content/ and the page reloads. `handout build` writes the finished site to public/.
 
 Exit status: 0 success, 1 content or template errors (each printed as file:line:column with a \
 hint), 2 usage errors (a missing folder, a bad option).";
@@ -40,6 +41,54 @@ pub enum Command {
     /// Preview the site while you edit: builds, serves on this computer, and reloads the
     /// browser page each time you save a file.
     Serve(ServeArgs),
+    /// Start a new site, or add an article or page to this one.
+    ///
+    /// `handout new DIR` makes a complete site in a new folder. Inside a site,
+    /// `handout new article "Knee replacement: recovery at home"` and
+    /// `handout new page "Opening hours"` start a file from a template (your own in
+    /// templates/new/article.md or page.md, if you have one). Never replaces a file.
+    New(NewArgs),
+    /// Turn existing articles into Markdown articles: plain text, saved web pages (.html),
+    /// a WordPress export (.xml) or Word documents (.docx).
+    ///
+    /// Writes into ROOT/content/ and prints a report per file: the sections found and the
+    /// topic each became, FAQ questions, what was dropped and what needs a person. Exit
+    /// status: 0 imported, 1 a file could not be imported, 2 usage errors.
+    Import(ImportArgs),
+}
+
+/// Options of `handout new`.
+#[derive(Debug, Args)]
+pub struct NewArgs {
+    /// A folder for a new site, or `article` or `page`.
+    #[arg(value_name = "DIR|article|page")]
+    pub what: PathBuf,
+    /// The title of the new article or page.
+    #[arg(value_name = "TITLE")]
+    pub title: Option<String>,
+    /// The site folder, for `new article` and `new page`.
+    #[arg(long, default_value = ".", value_name = "DIR")]
+    pub root: PathBuf,
+}
+
+/// Options of `handout import`.
+#[derive(Debug, Args)]
+pub struct ImportArgs {
+    /// Files or folders to import.
+    #[arg(required = true, value_name = "PATH")]
+    pub paths: Vec<PathBuf>,
+    /// The site folder to import into.
+    #[arg(long, default_value = ".", value_name = "DIR")]
+    pub root: PathBuf,
+    /// Print the report and write nothing.
+    #[arg(long)]
+    pub dry_run: bool,
+    /// Replace files that already exist.
+    #[arg(long)]
+    pub force: bool,
+    /// Output format of the report.
+    #[arg(long, value_enum, default_value_t = Format::Text)]
+    pub format: Format,
 }
 
 /// Options of `handout build`.

@@ -6,6 +6,9 @@
 //! into HTML with the theme, and [`output`] writes them atomically (or keeps them in memory for
 //! the live preview). [`build`] strings the stages together; every stage reports problems as
 //! [`diagnostic::Diagnostic`]s rather than stopping at the first.
+//!
+//! Beside the pipeline, [`scaffold`] starts new sites and articles (`handout new`) and
+//! [`import`] turns existing articles into content files (`handout import`).
 
 pub mod build;
 pub mod check;
@@ -14,9 +17,11 @@ pub mod config;
 pub mod confine;
 pub mod content;
 pub mod diagnostic;
+pub mod import;
 pub mod markdown;
 pub mod output;
 pub mod render;
+pub mod scaffold;
 pub mod serve;
 pub mod site;
 pub mod url_scheme;

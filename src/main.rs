@@ -2,8 +2,10 @@
 //! turns the outcome into an exit status (0 success, 1 content errors, 2 usage errors).
 
 use clap::Parser;
-use handout::cli::{Cli, Command};
-use handout::{BuildOptions, Diagnostics};
+use handout::cli::{Cli, Command, Format, ImportArgs, NewArgs};
+use handout::import::ImportOptions;
+use handout::scaffold::NewKind;
+use handout::{BuildOptions, Diagnostic, Diagnostics};
 use std::io::Write;
 use std::process::ExitCode;
 
@@ -23,6 +25,8 @@ fn main() -> ExitCode {
             eprintln!("{e}");
             ExitCode::from(2)
         }
+        Command::New(args) => run_new(&args),
+        Command::Import(args) => run_import(&args),
         Command::Build(args) => {
             let report = handout::build(&BuildOptions {
                 root: args.root,
@@ -60,6 +64,92 @@ fn main() -> ExitCode {
             }
         }
     }
+}
+
+/// `handout new DIR`, or `handout new article|page TITLE` inside a site.
+fn run_new(args: &NewArgs) -> ExitCode {
+    let today = chrono::Local::now().date_naive();
+    let kind = match args.what.to_str() {
+        Some("article") => Some(NewKind::Article),
+        Some("page") => Some(NewKind::Page),
+        _ => None,
+    };
+    match (kind, &args.title) {
+        (Some(kind), Some(title)) => {
+            match handout::scaffold::new_document(&args.root, kind, title, today) {
+                Ok(rel) => {
+                    println!("Wrote {}.", args.root.join(rel).display());
+                    ExitCode::SUCCESS
+                }
+                Err(d) => usage_error(&d),
+            }
+        }
+        (Some(_), None) => {
+            eprintln!(
+                "error: give the title in quotes, e.g. `handout new {} \"Opening hours\"`",
+                args.what.display()
+            );
+            ExitCode::from(2)
+        }
+        (None, Some(_)) => {
+            eprintln!("error: `handout new DIR` takes only a folder; to add an article, run `handout new article \"Title\"`");
+            ExitCode::from(2)
+        }
+        (None, None) => match handout::scaffold::new_site(&args.what, today) {
+            Ok(files) => {
+                println!(
+                    "Made a new site in {} ({} files).",
+                    args.what.display(),
+                    files.len()
+                );
+                println!("Next:\n  cd {}\n  handout serve", args.what.display());
+                ExitCode::SUCCESS
+            }
+            Err(d) => usage_error(&d),
+        },
+    }
+}
+
+/// `handout import`: prints the report; 1 when a file failed, 2 when the site is unusable.
+fn run_import(args: &ImportArgs) -> ExitCode {
+    let opts = ImportOptions {
+        root: args.root.clone(),
+        paths: args.paths.clone(),
+        dry_run: args.dry_run,
+        force: args.force,
+    };
+    let report = match handout::import::import(&opts) {
+        Ok(r) => r,
+        Err(diags) => {
+            print_diagnostics(&diags);
+            return ExitCode::from(2);
+        }
+    };
+    match args.format {
+        Format::Json => match serde_json::to_string_pretty(&report) {
+            Ok(j) => println!("{j}"),
+            Err(e) => eprintln!("error: the report could not be written as JSON: {e}"),
+        },
+        Format::Text => print!("{}", handout::import::report::to_text(&report)),
+    }
+    for f in &report.files {
+        if let Some(e) = &f.error {
+            eprintln!("{}: error: {e}", f.source.display());
+        }
+        for d in f
+            .documents
+            .iter()
+            .filter_map(|d| d.error.as_ref().map(|e| (d, e)))
+        {
+            eprintln!("{}: error: {}", args.root.join(&d.0.path).display(), d.1);
+        }
+    }
+    ExitCode::from(u8::from(report.failed() > 0))
+}
+
+fn usage_error(d: &Diagnostic) -> ExitCode {
+    eprintln!("{d}");
+    ExitCode::from(2)
 }
 
 fn plural(n: usize, word: &str) -> String {

@@ -19,9 +19,9 @@
 pub mod accessibility;
 pub mod content_rules;
 pub mod external;
-
 pub mod links;
 pub mod output;
+pub mod placeholders;
 pub mod readability;
 pub mod reading_level;
 pub mod report_html;
@@ -60,6 +60,7 @@ pub const RULES: &[&str] = &[
     "meta/duplicate",
     "content/empty-section",
     "content/faq-answer",
+    "content/placeholder",
     "security/raw-html",
 ];
 
@@ -288,6 +289,7 @@ pub fn check(loaded: &Loaded, load_diags: Diagnostics, opts: &CheckOptions) -> C
     }
     diags.extend(content_rules::check_duplicates(site));
     diags.extend(content_rules::check_print_address(site));
+    diags.extend(placeholders::check_placeholders(site, &loaded.config_text));
     diags.extend(links::check_malformed(site));
     stage("rules");
 
