@@ -30,7 +30,7 @@ pub mod review;
 use crate::build::{self, Loaded};
 use crate::cli::{CheckArgs, Format};
 use crate::content::Document;
-use crate::diagnostic::{did_you_mean, Diagnostic, Diagnostics, Severity, Span};
+use crate::diagnostic::{did_you_mean, Diagnostic, Diagnostics, Span};
 use crate::markdown::Rendered;
 use crate::site::Site;
 use chrono::NaiveDate;
@@ -400,14 +400,6 @@ fn check_disable_list(site: &Site, config_text: &str) -> Diagnostics {
         }
     }
     diags
-}
-
-/// The severity a finding is printed with.
-pub fn severity_label(s: Severity) -> &'static str {
-    match s {
-        Severity::Warning => "warning",
-        Severity::Error => "error",
-    }
 }
 
 #[cfg(test)]

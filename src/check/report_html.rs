@@ -51,18 +51,7 @@ document.querySelectorAll('th[data-col]').forEach(function(th){
 
 /// Escapes text for HTML content and attribute values.
 fn esc(s: &str) -> String {
-    let mut o = String::with_capacity(s.len());
-    for c in s.chars() {
-        match c {
-            '&' => o.push_str("&amp;"),
-            '<' => o.push_str("&lt;"),
-            '>' => o.push_str("&gt;"),
-            '"' => o.push_str("&quot;"),
-            '\'' => o.push_str("&#39;"),
-            c => o.push(c),
-        }
-    }
-    o
+    crate::markdown::escape_html(s)
 }
 
 /// The inventory as a complete HTML document.

@@ -60,7 +60,7 @@ pub fn check_review(site: &Site, article: &Article, today: NaiveDate) -> Vec<Dia
         let severity = site.config.check.overdue;
         let msg = format!(
             "clinical review overdue: the next review was due on {next} ({} ago)",
-            plural_days(-days)
+            crate::diagnostic::plural(days.unsigned_abs() as usize, "day")
         );
         let help = format!(
             "have a clinician review the article, then update `reviewed:`; reviews are due every {interval} months (`review_interval_months`)"
@@ -79,21 +79,13 @@ pub fn check_review(site: &Site, article: &Article, today: NaiveDate) -> Vec<Dia
                 at_reviewed,
                 format!(
                     "clinical review due soon: on {next} (in {})",
-                    plural_days(days)
+                    crate::diagnostic::plural(days.unsigned_abs() as usize, "day")
                 ),
             )
             .with_help("book the review with a clinician now, then update `reviewed:`"),
         );
     }
     out
-}
-
-fn plural_days(n: i64) -> String {
-    if n == 1 {
-        "1 day".into()
-    } else {
-        format!("{n} days")
-    }
 }
 
 /// One line of `handout check --due`.

@@ -33,6 +33,7 @@ use serde::Serialize;
 
 pub use anchors::{escape_html, slugify};
 pub use highlight::highlight_css;
+pub use prose::count_words;
 pub use sections::{SectionKind, TopicRules};
 
 /// Whether a destination is a link's or an image's.

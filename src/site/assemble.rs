@@ -240,7 +240,7 @@ pub(crate) fn build_article(
     let words: usize = rendered
         .prose
         .iter()
-        .map(|p| p.text.split_whitespace().count())
+        .map(|p| crate::markdown::count_words(&p.text))
         .sum();
     let next_review = doc
         .front

@@ -17,6 +17,7 @@ pub use assemble::{assemble, image_url, reading_minutes, RESERVED_IDS};
 pub use faq::{FaqGroup, FaqSource};
 pub use links::is_external as is_external_url;
 pub use links::normalise as normalise_path;
+pub(crate) use links::percent_decode;
 pub use pages::{Alias, OutputFile, PageRef};
 pub use taxonomy::Tag;
 pub use topics::{HubEntry, Topic};
