@@ -18,7 +18,7 @@ use crate::markdown::SectionKind;
 const FILES: &[(&str, &str)] = &[("en", include_str!("../cues/en.yaml"))];
 
 /// The most words a `*` in a cue stands for.
-const CUE_GAP: usize = 3;
+const CUE_GAP: usize = 4;
 
 /// A cue file as written.
 #[derive(Debug, Deserialize)]

@@ -160,8 +160,8 @@ fn combine(ev: &[Evidence]) -> f32 {
     heading + body + sum(Place::Structure, true)
 }
 
-/// The cues found in `words`. Where two matches overlap, the longer one wins (then a strong
-/// one, then the earlier), so "can help to" is one cue, not "can help" and "help to", and
+/// The cues found in `words`. Where two matches overlap, the one naming more words wins (then
+/// a strong one, then the earlier), so "can help to" is one cue, not "can help" and "help to", and
 /// "after the birth" is not also "the birth". Each cue counts once.
 fn scan<'c>(
     words: &[String],
@@ -177,7 +177,8 @@ fn scan<'c>(
         }
     }
     let weak = |i: usize| cues.get(i).is_some_and(|c| c.strength == Strength::Weak);
-    matches.sort_by_key(|&(start, len, i)| (std::cmp::Reverse(len), weak(i), start, i));
+    let words_named = |i: usize| cues.get(i).map_or(0, |c| c.phrase.specificity());
+    matches.sort_by_key(|&(start, _, i)| (std::cmp::Reverse(words_named(i)), weak(i), start, i));
     let mut taken = vec![false; words.len()];
     let mut seen = vec![false; cues.len()];
     let mut out: Vec<(usize, &Cue)> = Vec::new();

@@ -131,6 +131,14 @@ impl Phrase {
         parts.join(" ")
     }
 
+    /// How many words (not gaps) the phrase names: the more, the more specific it is.
+    pub(crate) fn specificity(&self) -> usize {
+        self.tokens
+            .iter()
+            .filter(|t| matches!(t, Token::Word(_)))
+            .count()
+    }
+
     /// Whether the phrase occurs anywhere in `words`.
     pub(crate) fn occurs_in(&self, words: &[String]) -> bool {
         (0..words.len()).any(|start| self.matches_at(words, start))
