@@ -137,7 +137,7 @@ fn from_scores(t: &Tally) -> Classification {
         near: None,
         unknown_class: None,
     };
-    if top >= THRESHOLD && top > plain {
+    if top >= THRESHOLD && top > plain && t.has_strong(best) {
         out.kind = best;
         out.cue = describe(t, best);
     } else if let Some(faq) = &t.faq_heading {
@@ -149,6 +149,11 @@ fn from_scores(t: &Tally) -> Classification {
         out.by = DecidedBy::NoCue;
         out.near = (top >= UNCERTAIN).then_some(best);
         out.cue = match out.near {
+            Some(near) if !t.has_strong(near) => format!(
+                "only weak cues for {} ({})",
+                near.label().to_lowercase(),
+                describe(t, near)
+            ),
             Some(near) => format!(
                 "{} scored {top:.1}, below {THRESHOLD:.1} ({})",
                 near.label().to_lowercase(),

@@ -29,6 +29,8 @@ const BODY_CAP: f32 = 2.0;
 const BODY_WEAK_CAP: f32 = 1.0;
 /// A numbered list in the section (steps), for what to expect.
 const NUMBERED_STEPS: f32 = 1.0;
+/// A time of day or a length of time in the body, for what to expect.
+const TIME: f32 = 0.5;
 /// A phone number in the body, for plain (clinic contact details).
 const PHONE_NUMBER: f32 = 2.0;
 
@@ -87,6 +89,12 @@ impl Tally {
             .map_or(&[], |(_, _, e)| e.as_slice())
     }
 
+    /// Whether the evidence for a kind holds at least one strong cue (a strong heading or
+    /// body cue, or numbered steps): weak cues alone are common words and never decide.
+    pub(crate) fn has_strong(&self, kind: SectionKind) -> bool {
+        self.evidence(kind).iter().any(|e| e.strong)
+    }
+
     /// The topic with the highest score (ties broken in [`SCORED`] order), and its score.
     pub(crate) fn best_topic(&self) -> (SectionKind, f32) {
         let mut best = (SectionKind::Precautions, f32::MIN);
@@ -105,22 +113,38 @@ pub(crate) fn tally(f: &SectionFeatures, cues: &CueSet) -> Tally {
     let body = stems(&f.body, &cues.stemmer);
     let mut found: Vec<(SectionKind, Evidence)> = Vec::new();
     let mut faq_heading = None;
-    for cue in scan(&heading, &cues.heading, &cues.heading_index) {
+    let mut taken = vec![false; heading.len()];
+    for cue in scan(&heading, &cues.heading, &cues.heading_index, &mut taken) {
         if cue.kind == SectionKind::Faq {
             faq_heading.get_or_insert_with(|| cue.phrase.text.clone());
             continue;
         }
         found.push((cue.kind, evidence(Place::Heading, cue)));
     }
-    for cue in scan(&body, &cues.body, &cues.body_index) {
+    // A heading is a summary of its body: the body's strong cues in it ("Easing your
+    // symptoms", "Get help straight away") count as they would in the body.
+    let body_strong = |c: &&Cue| c.strength == Strength::Strong;
+    for cue in scan(&heading, &cues.body, &cues.body_index, &mut taken)
+        .into_iter()
+        .filter(body_strong)
+    {
+        let mut e = evidence(Place::Body, cue);
+        e.cue = format!("{} (in the heading)", e.cue);
+        found.push((cue.kind, e));
+    }
+    let mut taken = vec![false; body.len()];
+    for cue in scan(&body, &cues.body, &cues.body_index, &mut taken) {
         found.push((cue.kind, evidence(Place::Body, cue)));
     }
     if f.numbered_items >= 2 {
         let cue = format!("{} numbered steps", f.numbered_items);
-        found.push((SectionKind::WhatToExpect, structure(NUMBERED_STEPS, cue)));
+        found.push((SectionKind::WhatToExpect, structure(NUMBERED_STEPS, true, cue)));
+    }
+    if let Some(time) = time_expression(&body) {
+        found.push((SectionKind::WhatToExpect, structure(TIME, false, time)));
     }
     if has_phone_number(&f.body) {
-        found.push((SectionKind::Plain, structure(PHONE_NUMBER, "a phone number".into())));
+        found.push((SectionKind::Plain, structure(PHONE_NUMBER, true, "a phone number".into())));
     }
     let kinds = SCORED
         .iter()
@@ -157,7 +181,7 @@ fn combine(ev: &[Evidence]) -> f32 {
     };
     // Weak body cues are common words ("before", "better"): together they add less.
     let body = (sum(Place::Body, true) + sum(Place::Body, false).min(BODY_WEAK_CAP)).min(BODY_CAP);
-    heading + body + sum(Place::Structure, true)
+    heading + body + sum(Place::Structure, true) + sum(Place::Structure, false)
 }
 
 /// The cues found in `words`. Where two matches overlap, the one naming more words wins (then
@@ -167,6 +191,7 @@ fn scan<'c>(
     words: &[String],
     cues: &'c [Cue],
     index: &HashMap<String, Vec<usize>>,
+    taken: &mut [bool],
 ) -> Vec<&'c Cue> {
     let mut matches: Vec<(usize, usize, usize)> = Vec::new();
     for (start, word) in words.iter().enumerate() {
@@ -179,15 +204,17 @@ fn scan<'c>(
     let weak = |i: usize| cues.get(i).is_some_and(|c| c.strength == Strength::Weak);
     let words_named = |i: usize| cues.get(i).map_or(0, |c| c.phrase.specificity());
     matches.sort_by_key(|&(start, _, i)| (std::cmp::Reverse(words_named(i)), weak(i), start, i));
-    let mut taken = vec![false; words.len()];
     let mut seen = vec![false; cues.len()];
     let mut out: Vec<(usize, &Cue)> = Vec::new();
     for (start, len, i) in matches {
         let span = start..start + len;
-        if taken[span.clone()].iter().any(|&t| t) {
+        let Some(words_taken) = taken.get_mut(span) else {
+            continue;
+        };
+        if words_taken.iter().any(|&t| t) {
             continue;
         }
-        taken[span].iter_mut().for_each(|t| *t = true);
+        words_taken.iter_mut().for_each(|t| *t = true);
         if !std::mem::replace(&mut seen[i], true) {
             out.extend(cues.get(i).map(|c| (start, c)));
         }
@@ -212,13 +239,33 @@ fn evidence(place: Place, cue: &Cue) -> Evidence {
     }
 }
 
-fn structure(weight: f32, cue: String) -> Evidence {
+fn structure(weight: f32, strong: bool, cue: String) -> Evidence {
     Evidence {
         place: Place::Structure,
         weight,
-        strong: true,
+        strong,
         cue,
     }
+}
+
+/// The first time of day or length of time in the stems ("7am", "15 minutes", "an hour"),
+/// as written in the stems.
+fn time_expression(words: &[String]) -> Option<String> {
+    const UNITS: [&str; 5] = ["minut", "hour", "day", "week", "month"];
+    let is_clock = |w: &str| {
+        let digits = w.trim_end_matches(|c: char| c.is_ascii_alphabetic());
+        !digits.is_empty()
+            && digits.chars().all(|c| c.is_ascii_digit())
+            && matches!(&w[digits.len()..], "am" | "pm")
+    };
+    let is_count = |w: &str| w == "an" || (!w.is_empty() && w.chars().all(|c| c.is_ascii_digit()));
+    words.iter().enumerate().find_map(|(i, w)| {
+        if is_clock(w) {
+            return Some(format!("a time of day ({w})"));
+        }
+        let next = words.get(i + 1)?;
+        (is_count(w) && UNITS.contains(&next.as_str())).then(|| format!("a length of time ({w} {next})"))
+    })
 }
 
 /// Whether the text holds something shaped like a phone number: seven or more digits in
