@@ -116,13 +116,14 @@ pub(crate) fn classify(f: &SectionFeatures, rules: &TopicRules) -> Classificatio
         return decided(SectionKind::Faq, DecidedBy::Questions, cue);
     }
     let t = tally(f, cues);
-    let mut out = from_scores(&t);
+    let mut out = from_scores(&t, f.subheadings);
     out.unknown_class = unknown_class;
     out
 }
 
-/// The decision from the scores alone.
-fn from_scores(t: &Tally) -> Classification {
+/// The decision from the scores alone. A FAQ heading ("Common questions") makes a FAQ only
+/// over `###` headings: without them there are no questions to show.
+fn from_scores(t: &Tally, subheadings: usize) -> Classification {
     let scores = score::SCORED
         .iter()
         .map(|&k| (k, (t.score(k) * 10.0).round() / 10.0))
@@ -140,7 +141,7 @@ fn from_scores(t: &Tally) -> Classification {
     if top >= THRESHOLD && top > plain && t.has_strong(best) {
         out.kind = best;
         out.cue = describe(t, best);
-    } else if let Some(faq) = &t.faq_heading {
+    } else if let Some(faq) = t.faq_heading.as_ref().filter(|_| subheadings > 0) {
         out.kind = SectionKind::Faq;
         out.cue = format!("heading \"{faq}\"");
     } else if plain >= top && plain > 0.0 {

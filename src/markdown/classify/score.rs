@@ -184,9 +184,10 @@ fn combine(ev: &[Evidence]) -> f32 {
     heading + body + sum(Place::Structure, true) + sum(Place::Structure, false)
 }
 
-/// The cues found in `words`. Where two matches overlap, the one naming more words wins (then
-/// a strong one, then the earlier), so "can help to" is one cue, not "can help" and "help to", and
-/// "after the birth" is not also "the birth". Each cue counts once.
+/// The cues found in `words`. Where two matches overlap, a strong cue wins over a weak one,
+/// then the one naming more words, then the earlier: "tell the nurse if you are" is the strong
+/// "tell * if", not the weak "if you are"; "looking after your hip" is "look after your", not
+/// "after your"; "can help to" is one cue, not "can help" and "help to". Each cue counts once.
 fn scan<'c>(
     words: &[String],
     cues: &'c [Cue],
@@ -203,7 +204,7 @@ fn scan<'c>(
     }
     let weak = |i: usize| cues.get(i).is_some_and(|c| c.strength == Strength::Weak);
     let words_named = |i: usize| cues.get(i).map_or(0, |c| c.phrase.specificity());
-    matches.sort_by_key(|&(start, _, i)| (std::cmp::Reverse(words_named(i)), weak(i), start, i));
+    matches.sort_by_key(|&(start, _, i)| (weak(i), std::cmp::Reverse(words_named(i)), start, i));
     let mut seen = vec![false; cues.len()];
     let mut out: Vec<(usize, &Cue)> = Vec::new();
     for (start, len, i) in matches {
