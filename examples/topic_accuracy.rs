@@ -9,7 +9,7 @@ mod eval;
 
 fn main() {
     let wanted: Vec<String> = std::env::args().skip(1).collect();
-    let halves: Vec<&str> = ["tune", "tune-2", "tune-3", "tune-4", "measure"]
+    let halves: Vec<&str> = ["tune", "tune-2", "tune-3", "tune-4", "tune-5", "measure"]
         .into_iter()
         .filter(|h| wanted.is_empty() || wanted.iter().any(|w| w == h))
         .collect();

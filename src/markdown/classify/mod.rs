@@ -30,6 +30,10 @@ pub(crate) use words::{stems, Phrase};
 /// support from the body, or plenty of body evidence.
 pub const THRESHOLD: f32 = 2.0;
 
+/// The score a topic needs when all its cues are weak ones (common words such as "result" or
+/// "better"): a weak heading cue and the most weak body cues can add up to.
+pub const WEAK_THRESHOLD: f32 = 2.5;
+
 /// A plain section whose best topic scored at least this is reported as uncertain.
 pub const UNCERTAIN: f32 = 1.25;
 
@@ -138,7 +142,12 @@ fn from_scores(t: &Tally, subheadings: usize) -> Classification {
         near: None,
         unknown_class: None,
     };
-    if top >= THRESHOLD && top > plain && t.has_strong(best) {
+    let enough = if t.has_strong(best) {
+        THRESHOLD
+    } else {
+        WEAK_THRESHOLD
+    };
+    if top >= enough && top > plain {
         out.kind = best;
         out.cue = describe(t, best);
     } else if let Some(faq) = t.faq_heading.as_ref().filter(|_| subheadings > 0) {
@@ -151,7 +160,7 @@ fn from_scores(t: &Tally, subheadings: usize) -> Classification {
         out.near = (top >= UNCERTAIN).then_some(best);
         out.cue = match out.near {
             Some(near) if !t.has_strong(near) => format!(
-                "only weak cues for {} ({})",
+                "only weak cues for {}, scoring {top:.1}, below {WEAK_THRESHOLD:.1} ({})",
                 near.label().to_lowercase(),
                 describe(t, near)
             ),
