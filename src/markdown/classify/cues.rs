@@ -69,6 +69,8 @@ pub struct CueSet {
     pub(crate) question_words: HashSet<String>,
     pub(crate) heading: Vec<Cue>,
     pub(crate) body: Vec<Cue>,
+    /// Heading phrases that mark a plain section as an overview.
+    pub(crate) overview: Vec<Phrase>,
     /// Indexes into `heading` by the phrase's first stem.
     pub(crate) heading_index: HashMap<String, Vec<usize>>,
     /// Indexes into `body` by the phrase's first stem.
@@ -108,8 +110,17 @@ impl CueSet {
         let raw: RawCues = serde_yaml::from_str(text).map_err(|e| e.to_string())?;
         let stemmer = Stemmer::create(raw.stemmer);
         let mut heading = Vec::new();
+        let mut overview = Vec::new();
         for (key, lists) in &raw.heading {
             let kind = kind_of(key)?;
+            if kind == SectionKind::Overview {
+                // Overview cues only name plain sections that introduce the subject; they are
+                // kept apart so they take no words from the cues that score.
+                for text in lists.strong.iter().chain(&lists.weak) {
+                    overview.push(compile(kind, Strength::Strong, text, &stemmer)?.phrase);
+                }
+                continue;
+            }
             for (strength, list) in [(Strength::Strong, &lists.strong), (Strength::Weak, &lists.weak)]
             {
                 for text in list {
@@ -146,6 +157,7 @@ impl CueSet {
             question_words,
             heading,
             body,
+            overview,
             heading_index,
             body_index,
         })
@@ -191,6 +203,7 @@ fn empty_set() -> &'static CueSet {
         question_words: HashSet::new(),
         heading: Vec::new(),
         body: Vec::new(),
+        overview: Vec::new(),
         heading_index: HashMap::new(),
         body_index: HashMap::new(),
     })

@@ -85,6 +85,14 @@ pub(crate) fn gather(events: &[(Event<'_>, Range<usize>)]) -> Vec<SectionFeature
             }
             Event::End(TagEnd::BlockQuote(_) | TagEnd::FootnoteDefinition | TagEnd::Item) => {
                 containers = containers.saturating_sub(1);
+                if let Some(s) = out.last_mut() {
+                    add_space(&mut s.body);
+                }
+            }
+            Event::End(TagEnd::TableCell | TagEnd::Heading(_)) => {
+                if let Some(s) = out.last_mut() {
+                    add_space(&mut s.body);
+                }
             }
             Event::Start(Tag::List(first)) => lists.push(first.is_some()),
             Event::End(TagEnd::List(_)) => {
@@ -168,7 +176,11 @@ mod tests {
         assert_eq!(f[0].numbered_items, 2);
         assert_eq!(f[0].subheadings, 2);
         assert_eq!(f[0].subheading_texts, ["Can I drive?", "Parking"]);
-        assert!(f[0].body.starts_with("Eat a light meal. One Two"), "{}", f[0].body);
+        assert!(
+            f[0].body.starts_with("Eat a light meal. One Two Not numbered Can I drive? Yes."),
+            "{}",
+            f[0].body
+        );
         assert!(f[0].body.contains("Quoted"));
         assert_eq!(f[1].body, "");
     }

@@ -153,6 +153,9 @@ fn from_scores(t: &Tally, subheadings: usize) -> Classification {
     } else if let Some(faq) = t.faq_heading.as_ref().filter(|_| subheadings > 0) {
         out.kind = SectionKind::Faq;
         out.cue = format!("heading \"{faq}\"");
+    } else if let Some(overview) = &t.overview_heading {
+        out.kind = SectionKind::Overview;
+        out.cue = format!("heading \"{overview}\"");
     } else if plain >= top && plain > 0.0 {
         out.cue = describe(t, SectionKind::Plain);
     } else {

@@ -70,6 +70,8 @@ pub(crate) struct Tally {
     pub(crate) kinds: Vec<(SectionKind, f32, Vec<Evidence>)>,
     /// The heading cue for a FAQ, if any.
     pub(crate) faq_heading: Option<String>,
+    /// The heading cue for an overview, if any.
+    pub(crate) overview_heading: Option<String>,
 }
 
 impl Tally {
@@ -113,11 +115,19 @@ pub(crate) fn tally(f: &SectionFeatures, cues: &CueSet) -> Tally {
     let body = stems(&f.body, &cues.stemmer);
     let mut found: Vec<(SectionKind, Evidence)> = Vec::new();
     let mut faq_heading = None;
+    let overview_heading = cues
+        .overview
+        .iter()
+        .find(|p| p.occurs_in(&heading))
+        .map(|p| p.text.clone());
     let mut taken = vec![false; heading.len()];
     for cue in scan(&heading, &cues.heading, &cues.heading_index, &mut taken) {
-        if cue.kind == SectionKind::Faq {
-            faq_heading.get_or_insert_with(|| cue.phrase.text.clone());
-            continue;
+        match cue.kind {
+            SectionKind::Faq => {
+                faq_heading.get_or_insert_with(|| cue.phrase.text.clone());
+                continue;
+            }
+            _ => {}
         }
         found.push((cue.kind, evidence(Place::Heading, cue)));
     }
@@ -158,7 +168,11 @@ pub(crate) fn tally(f: &SectionFeatures, cues: &CueSet) -> Tally {
             (kind, combine(&ev), ev)
         })
         .collect();
-    Tally { kinds, faq_heading }
+    Tally {
+        kinds,
+        faq_heading,
+        overview_heading,
+    }
 }
 
 /// One kind's score from its evidence.
