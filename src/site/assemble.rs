@@ -235,6 +235,7 @@ pub(crate) fn build_article(
     let rendered = render_doc(&doc, map, config, &path, &format!("{slug}-"), false);
     let mut d = broken_links(&doc, &rendered);
     d.extend(check_image(&doc, map));
+    d.extend(super::topics::unknown_classes(&doc, &rendered));
     let words: usize = rendered
         .prose
         .iter()

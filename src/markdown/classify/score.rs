@@ -17,6 +17,9 @@ use crate::markdown::SectionKind;
 pub(crate) const HEADING_STRONG: f32 = 3.0;
 /// A weak heading cue: needs some support.
 pub(crate) const HEADING_WEAK: f32 = 1.5;
+/// A heading that introduces the subject ("What is …?", "About …"), for plain: less than a
+/// strong topic cue, so "What are the benefits?" is still benefits.
+const OVERVIEW: f32 = 2.5;
 /// The most heading cues of one kind add up to.
 const HEADING_CAP: f32 = 4.5;
 /// A strong body cue ("do not", "call 999", "may help").
@@ -145,6 +148,16 @@ pub(crate) fn tally(f: &SectionFeatures, cues: &CueSet) -> Tally {
     let mut taken = vec![false; body.len()];
     for cue in scan(&body, &cues.body, &cues.body_index, &mut taken) {
         found.push((cue.kind, evidence(Place::Body, cue)));
+    }
+    if let Some(overview) = &overview_heading {
+        // "About heat and cold", "What is sciatica?": an introduction, whatever it mentions.
+        let e = Evidence {
+            place: Place::Heading,
+            weight: OVERVIEW,
+            strong: true,
+            cue: overview.clone(),
+        };
+        found.push((SectionKind::Plain, e));
     }
     if f.numbered_items >= 2 {
         let cue = format!("{} numbered steps", f.numbered_items);
