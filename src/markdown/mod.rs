@@ -32,8 +32,8 @@ mod tests_markup;
 use serde::Serialize;
 
 pub use anchors::{escape_html, slugify};
-pub use highlight::highlight_css;
 pub use classify::{Classification, CueSet, DecidedBy};
+pub use highlight::highlight_css;
 pub use sections::{SectionKind, TopicRules};
 
 /// Whether a destination is a link's or an image's.

@@ -239,7 +239,10 @@ mod tests {
     fn star_needs_at_least_one_word() {
         let site = vec![(Benefits, "how * glows".to_string())];
         let rules = TopicRules::with_site_rules(&site, "en").expect("valid");
-        assert_eq!(rules.classify_text("How glows", "").by, crate::markdown::DecidedBy::NoCue);
+        assert_eq!(
+            rules.classify_text("How glows", "").by,
+            crate::markdown::DecidedBy::NoCue
+        );
         assert_eq!(rules.classify("So how does it glow?"), Benefits);
     }
 

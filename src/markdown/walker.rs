@@ -29,9 +29,9 @@ use self::prepass::{prepass, Prepass, TableMeta};
 use super::anchors::IdAllocator;
 use super::autolink::url_hints;
 use super::blocks::{task_checkbox, Footnotes};
+use super::classify::{classify, features, Classification};
 use super::location::LineIndex;
 use super::prose::{Excerpt, OpenBlock};
-use super::classify::{classify, features, Classification};
 use super::{RenderOptions, Rendered};
 
 /// The Markdown extensions handout supports.

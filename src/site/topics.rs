@@ -101,10 +101,7 @@ pub(crate) fn unknown_classes(doc: &Document, rendered: &Rendered) -> Diagnostic
             Diagnostic::error(
                 "topics/unknown-class",
                 Span::at(&doc.path, s.line, 1),
-                format!(
-                    "`{{.{class}}}` on \"{}\" is not a section kind",
-                    s.heading
-                ),
+                format!("`{{.{class}}}` on \"{}\" is not a section kind", s.heading),
             )
             .with_help(format!(
                 "did you mean `{{.{}}}`? The section kinds are {}",

@@ -11,4 +11,6 @@ mod faq;
 mod links;
 mod readability;
 mod serve;
+mod topic_checks;
+mod topic_corpus;
 mod topics;

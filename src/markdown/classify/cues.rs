@@ -121,8 +121,10 @@ impl CueSet {
                 }
                 continue;
             }
-            for (strength, list) in [(Strength::Strong, &lists.strong), (Strength::Weak, &lists.weak)]
-            {
+            for (strength, list) in [
+                (Strength::Strong, &lists.strong),
+                (Strength::Weak, &lists.weak),
+            ] {
                 for text in list {
                     heading.push(compile(kind, strength, text, &stemmer)?);
                 }
@@ -131,8 +133,10 @@ impl CueSet {
         let mut body = Vec::new();
         for (key, lists) in &raw.body {
             let kind = kind_of(key)?;
-            for (strength, list) in [(Strength::Strong, &lists.strong), (Strength::Weak, &lists.weak)]
-            {
+            for (strength, list) in [
+                (Strength::Strong, &lists.strong),
+                (Strength::Weak, &lists.weak),
+            ] {
                 for text in list {
                     body.push(compile(kind, strength, text, &stemmer)?);
                 }
@@ -169,7 +173,10 @@ impl CueSet {
 fn index(cues: &[Cue]) -> HashMap<String, Vec<usize>> {
     let mut index: HashMap<String, Vec<usize>> = HashMap::new();
     for (i, cue) in cues.iter().enumerate() {
-        index.entry(cue.phrase.first().to_string()).or_default().push(i);
+        index
+            .entry(cue.phrase.first().to_string())
+            .or_default()
+            .push(i);
     }
     index
 }
@@ -184,8 +191,14 @@ fn kind_of(key: &str) -> Result<SectionKind, String> {
     SectionKind::from_key(key).ok_or_else(|| format!("`{key}` is not a section kind"))
 }
 
-fn compile(kind: SectionKind, strength: Strength, text: &str, stemmer: &Stemmer) -> Result<Cue, String> {
-    let phrase = Phrase::compile(text, stemmer, CUE_GAP).map_err(|e| format!("cue {text:?}: {e}"))?;
+fn compile(
+    kind: SectionKind,
+    strength: Strength,
+    text: &str,
+    stemmer: &Stemmer,
+) -> Result<Cue, String> {
+    let phrase =
+        Phrase::compile(text, stemmer, CUE_GAP).map_err(|e| format!("cue {text:?}: {e}"))?;
     Ok(Cue {
         kind,
         strength,

@@ -33,7 +33,7 @@ pub(crate) struct SectionFeatures {
 
 /// Where the text of an event goes.
 #[derive(Debug, Clone, Copy, PartialEq, Eq)]
-enum Into {
+enum Target {
     Nowhere,
     Heading,
     Subheading,
@@ -45,7 +45,7 @@ pub(crate) fn gather(events: &[(Event<'_>, Range<usize>)]) -> Vec<SectionFeature
     let mut out: Vec<SectionFeatures> = Vec::new();
     let mut containers = 0usize;
     let mut lists: Vec<bool> = Vec::new();
-    let mut into = Into::Nowhere;
+    let mut target = Target::Nowhere;
     let mut in_code = false;
     let mut words = 0usize;
     for (event, _) in events {
@@ -57,18 +57,18 @@ pub(crate) fn gather(events: &[(Event<'_>, Range<usize>)]) -> Vec<SectionFeature
                         ..SectionFeatures::default()
                     });
                     words = 0;
-                    into = Into::Heading;
+                    target = Target::Heading;
                 } else if let (HeadingLevel::H3, Some(s)) = (level, out.last_mut()) {
                     s.subheadings += 1;
                     s.subheading_texts.push(String::new());
-                    into = Into::Subheading;
+                    target = Target::Subheading;
                 }
             }
-            Event::End(TagEnd::Heading(_)) if into != Into::Body => {
-                into = if out.is_empty() {
-                    Into::Nowhere
+            Event::End(TagEnd::Heading(_)) if target != Target::Body => {
+                target = if out.is_empty() {
+                    Target::Nowhere
                 } else {
-                    Into::Body
+                    Target::Body
                 };
                 if let Some(s) = out.last_mut() {
                     add_space(&mut s.body);
@@ -107,16 +107,16 @@ pub(crate) fn gather(events: &[(Event<'_>, Range<usize>)]) -> Vec<SectionFeature
             }
             Event::Text(text) | Event::Code(text) if !in_code => {
                 let Some(s) = out.last_mut() else { continue };
-                match into {
-                    Into::Heading => s.heading.push_str(text),
-                    Into::Subheading => {
+                match target {
+                    Target::Heading => s.heading.push_str(text),
+                    Target::Subheading => {
                         if let Some(t) = s.subheading_texts.last_mut() {
                             t.push_str(text);
                         }
                         append_words(&mut s.body, text, &mut words);
                     }
-                    Into::Body => append_words(&mut s.body, text, &mut words),
-                    Into::Nowhere => {}
+                    Target::Body => append_words(&mut s.body, text, &mut words),
+                    Target::Nowhere => {}
                 }
             }
             _ => {}
@@ -177,7 +177,8 @@ mod tests {
         assert_eq!(f[0].subheadings, 2);
         assert_eq!(f[0].subheading_texts, ["Can I drive?", "Parking"]);
         assert!(
-            f[0].body.starts_with("Eat a light meal. One Two Not numbered Can I drive? Yes."),
+            f[0].body
+                .starts_with("Eat a light meal. One Two Not numbered Can I drive? Yes."),
             "{}",
             f[0].body
         );

@@ -108,7 +108,11 @@ pub(crate) fn classify(f: &SectionFeatures, rules: &TopicRules) -> Classificatio
     let cues = rules.cues();
     let heading = stems(&f.heading, &cues.stemmer);
     if let Some((kind, pattern)) = rules.site_rule(&heading) {
-        return decided(kind, DecidedBy::SiteRule, format!("site.yaml topics pattern \"{pattern}\""));
+        return decided(
+            kind,
+            DecidedBy::SiteRule,
+            format!("site.yaml topics pattern \"{pattern}\""),
+        );
     }
     let questions = f
         .subheading_texts

@@ -27,7 +27,7 @@ pub(crate) const BODY_STRONG: f32 = 1.0;
 /// A weak body cue ("before", "minutes", "better").
 pub(crate) const BODY_WEAK: f32 = 0.5;
 /// The most body cues of one kind add up to.
-const BODY_CAP: f32 = 2.0;
+const BODY_CAP: f32 = 3.0;
 /// The most weak body cues of one kind add up to.
 const BODY_WEAK_CAP: f32 = 1.0;
 /// A numbered list in the section (steps), for what to expect.
@@ -125,12 +125,9 @@ pub(crate) fn tally(f: &SectionFeatures, cues: &CueSet) -> Tally {
         .map(|p| p.text.clone());
     let mut taken = vec![false; heading.len()];
     for cue in scan(&heading, &cues.heading, &cues.heading_index, &mut taken) {
-        match cue.kind {
-            SectionKind::Faq => {
-                faq_heading.get_or_insert_with(|| cue.phrase.text.clone());
-                continue;
-            }
-            _ => {}
+        if cue.kind == SectionKind::Faq {
+            faq_heading.get_or_insert_with(|| cue.phrase.text.clone());
+            continue;
         }
         found.push((cue.kind, evidence(Place::Heading, cue)));
     }
@@ -161,13 +158,19 @@ pub(crate) fn tally(f: &SectionFeatures, cues: &CueSet) -> Tally {
     }
     if f.numbered_items >= 2 {
         let cue = format!("{} numbered steps", f.numbered_items);
-        found.push((SectionKind::WhatToExpect, structure(NUMBERED_STEPS, true, cue)));
+        found.push((
+            SectionKind::WhatToExpect,
+            structure(NUMBERED_STEPS, true, cue),
+        ));
     }
     if let Some(time) = time_expression(&body) {
         found.push((SectionKind::WhatToExpect, structure(TIME, false, time)));
     }
     if has_phone_number(&f.body) {
-        found.push((SectionKind::Plain, structure(PHONE_NUMBER, true, "a phone number".into())));
+        found.push((
+            SectionKind::Plain,
+            structure(PHONE_NUMBER, true, "a phone number".into()),
+        ));
     }
     let kinds = SCORED
         .iter()
@@ -292,7 +295,8 @@ fn time_expression(words: &[String]) -> Option<String> {
             return Some(format!("a time of day ({w})"));
         }
         let next = words.get(i + 1)?;
-        (is_count(w) && UNITS.contains(&next.as_str())).then(|| format!("a length of time ({w} {next})"))
+        (is_count(w) && UNITS.contains(&next.as_str()))
+            .then(|| format!("a length of time ({w} {next})"))
     })
 }
 
@@ -321,7 +325,9 @@ mod tests {
     fn phone_numbers_are_digit_groups() {
         assert!(has_phone_number("Call 01632 960 123 today"));
         assert!(has_phone_number("0161-496-0000"));
-        assert!(!has_phone_number("Take 2 tablets 3 times a day for 10 days"));
+        assert!(!has_phone_number(
+            "Take 2 tablets 3 times a day for 10 days"
+        ));
         assert!(!has_phone_number("Samaritans: 116 123"));
     }
 }

@@ -193,7 +193,10 @@ mod tests {
                 assert_eq!(stems(w, &s), first, "{w} vs {}", group[0]);
             }
         }
-        assert_eq!(stems("Don\u{2019}t lift; it's heavy", &s), ["don't", "lift", "it", "heavi"]);
+        assert_eq!(
+            stems("Don\u{2019}t lift; it's heavy", &s),
+            ["don't", "lift", "it", "heavi"]
+        );
         assert_ne!(stems("we'll", &s), stems("well", &s));
         assert_eq!(stems("Side-effects", &s), stems("side effects", &s));
     }
