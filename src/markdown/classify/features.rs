@@ -10,9 +10,10 @@ use std::ops::Range;
 
 use pulldown_cmark::{Event, HeadingLevel, Tag, TagEnd};
 
-/// How many words of a section's body are read: enough for the opening paragraphs, where
-/// clinics say what a section is about, without scanning long sections to the end.
-pub(crate) const BODY_WORDS: usize = 150;
+/// How many words of a section's body are read: about an opening paragraph, where clinics say
+/// what a section is about. Reading more lets a long self-care section ("Living with …")
+/// gather stray cues ("can help", "each week") until it outscores its own heading.
+pub(crate) const BODY_WORDS: usize = 60;
 
 /// What the classifier reads of one `##` section.
 #[derive(Debug, Clone, Default)]
