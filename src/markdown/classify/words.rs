@@ -11,6 +11,9 @@
 //! "preparation" are both "prepar". Cues and site patterns go through the
 //! same steps, so they are written as plain words and phrases.
 
+use std::cell::RefCell;
+use std::collections::HashMap;
+
 use rust_stemmers::Stemmer;
 
 use crate::markdown::anchors::push_lower;
@@ -24,7 +27,7 @@ pub(crate) fn for_each_stem(text: &str, stemmer: &Stemmer, mut push: impl FnMut(
         }
         let base = strip_apostrophes(word);
         if !base.is_empty() {
-            push(stemmer.stem(&base).into_owned());
+            push(cached_stem(&base, stemmer));
         }
         word.clear();
     };
@@ -42,6 +45,32 @@ pub(crate) fn for_each_stem(text: &str, stemmer: &Stemmer, mut push: impl FnMut(
         }
     }
     emit(&mut word);
+}
+
+/// The stem of a word, remembered per thread: the same few thousand words come up in every
+/// section, and the Snowball stemmer costs several times a map lookup. The map is keyed by
+/// the stemmer's address too, as a thread may stem for more than one language.
+fn cached_stem(word: &str, stemmer: &Stemmer) -> String {
+    /// Words remembered per thread before the map starts again: a few megabytes at most.
+    const LIMIT: usize = 50_000;
+    thread_local! {
+        static CACHE: RefCell<HashMap<usize, HashMap<String, String>>> =
+            RefCell::new(HashMap::new());
+    }
+    let id = std::ptr::from_ref(stemmer) as usize;
+    CACHE.with(|cache| {
+        let mut cache = cache.borrow_mut();
+        let words = cache.entry(id).or_default();
+        if let Some(stem) = words.get(word) {
+            return stem.clone();
+        }
+        if words.len() >= LIMIT {
+            words.clear();
+        }
+        let stem = stemmer.stem(word).into_owned();
+        words.insert(word.to_string(), stem.clone());
+        stem
+    })
 }
 
 /// The stems of `text`, in order.
