@@ -164,7 +164,10 @@ fn from_scores(t: &Tally, subheadings: usize) -> Classification {
         out.cue = describe(t, SectionKind::Plain);
     } else {
         out.by = DecidedBy::NoCue;
-        out.near = (top >= UNCERTAIN).then_some(best);
+        // Common body words alone ("first", "day") are too little to ask the editor about.
+        let telling =
+            t.has_strong(best) || t.evidence(best).iter().any(|e| e.place == Place::Heading);
+        out.near = (top >= UNCERTAIN && telling).then_some(best);
         out.cue = match out.near {
             Some(near) if !t.has_strong(near) => format!(
                 "only weak cues for {}, scoring {top:.1}, below {WEAK_THRESHOLD:.1} ({})",
