@@ -12,6 +12,7 @@
 //! - [`accessibility`]: alt text, heading order, link text, table headers, all caps (`a11y/*`);
 //! - [`content_rules`]: descriptions, duplicates, empty sections, FAQ answers, raw HTML
 //!   (`meta/*`, `content/*`, `security/*`);
+//! - [`topics`]: how each section was classified, and the topic rules (`topics/*`);
 //! - [`links`] (with [`crate::markdown::html_scan`]): links and anchors in the built output (`links/*`);
 //! - [`external`]: `--external`, external links over HTTP;
 //! - [`output`] and [`report_html`]: text, JSON and the HTML inventory.
@@ -26,6 +27,7 @@ pub mod readability;
 pub mod reading_level;
 pub mod report_html;
 pub mod review;
+pub mod topics;
 
 use crate::build::{self, Loaded};
 use crate::cli::{CheckArgs, Format};
@@ -62,6 +64,9 @@ pub const RULES: &[&str] = &[
     "content/faq-answer",
     "content/placeholder",
     "security/raw-html",
+    "topics/uncertain",
+    "topics/missing-risks",
+    "topics/none",
 ];
 
 /// What to check, resolved from the command line.
@@ -134,6 +139,8 @@ pub struct ArticleSummary {
     pub next_review: Option<NaiveDate>,
     /// Days from today to the next review (negative when overdue).
     pub days_left: Option<i64>,
+    /// How each `##` section was classified, in order.
+    pub sections: Vec<topics::SectionClass>,
 }
 
 /// Everything a check found.
@@ -250,6 +257,7 @@ pub fn check(loaded: &Loaded, load_diags: Diagnostics, opts: &CheckOptions) -> C
                 a.doc.front.description.as_deref(),
             ));
             d.extend(accessibility::check_lead_image(&a.doc));
+            d.extend(topics::check_article(a));
             let summary = ArticleSummary {
                 path: a.doc.path.clone(),
                 url: a.path.clone(),
@@ -260,6 +268,7 @@ pub fn check(loaded: &Loaded, load_diags: Diagnostics, opts: &CheckOptions) -> C
                 reviewer: a.doc.front.reviewer.clone(),
                 next_review: a.next_review,
                 days_left: a.next_review.map(|n| (n - today).num_days()),
+                sections: topics::sections(a),
             };
             (summary, d)
         })

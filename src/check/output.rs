@@ -125,6 +125,7 @@ fn report_text(r: &CheckReport) -> String {
     if !r.diagnostics.is_empty() {
         s.push('\n');
     }
+    s.push_str(&super::topics::sections_text(&r.articles));
     s.push_str(&summary_table(&r.articles, r.today));
     let _ = writeln!(
         s,
@@ -331,6 +332,7 @@ pub fn report_json(r: &CheckReport) -> Value {
                 "next_review": a.next_review.map(|d| d.to_string()),
                 "days_left": a.days_left,
                 "topics": topics,
+                "sections": super::topics::sections_json(&a.sections),
                 "hardest_sentences": hardest,
             })
         })

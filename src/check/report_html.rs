@@ -25,7 +25,9 @@ td.num{text-align:right;font-variant-numeric:tabular-nums}
 .over,.overdue,.error{color:#a00000;font-weight:600}
 .soon,.warning{color:#7a4b00}
 .path{color:#555;font-size:.85rem;display:block}
-ul.issues{margin:.25rem 0 0;padding-left:1.1rem;font-size:.9rem}
+ul.issues,ul.sections{margin:.25rem 0 0;padding-left:1.1rem;font-size:.9rem}
+.sections .kind{font-weight:600}
+.sections .cue{color:#555;display:block}
 .summary span{display:inline-block;margin-right:1.5rem}
 @media print{th{position:static}details{display:block}}
 ";
@@ -95,6 +97,7 @@ pub fn render(r: &CheckReport) -> String {
         "Reviewer",
         "Reviewed",
         "Next review",
+        "Sections (kind, heading, cue)",
         "Open issues",
     ];
     for (i, h) in heads.iter().enumerate() {
@@ -123,7 +126,7 @@ pub fn render(r: &CheckReport) -> String {
             "<tr><th scope=\"row\" data-sort=\"{t}\">{t}<span class=\"path\">{p}</span></th>\
 <td class=\"num{grade_class}\">{fk:.1}</td><td class=\"num\">{smog:.1}</td><td class=\"num\">{fre:.0}</td>\
 <td class=\"num\">{words}</td><td class=\"num\">{min}</td><td>{reviewer}</td><td>{reviewed}</td>\
-<td class=\"{dc}\" data-sort=\"{due_key}\">{due}</td><td data-sort=\"{n}\">",
+<td class=\"{dc}\" data-sort=\"{due_key}\">{due}</td><td data-sort=\"{topic_count}\">",
             t = esc(&a.title),
             p = esc(&a.path.to_string_lossy()),
             fk = sc.flesch_kincaid_grade,
@@ -136,8 +139,10 @@ pub fn render(r: &CheckReport) -> String {
             dc = due_class.trim(),
             due_key = a.next_review.map(|d| d.to_string()).unwrap_or_else(|| "0000".into()),
             due = esc(&due_text),
-            n = issues.len(),
+            topic_count = a.sections.iter().filter(|c| c.kind.is_topic()).count(),
         );
+        super::topics::sections_html(&mut s, &a.sections, esc);
+        let _ = write!(s, "</td><td data-sort=\"{}\">", issues.len());
         issue_list(&mut s, issues);
         s.push_str("</td></tr>\n");
     }

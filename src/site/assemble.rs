@@ -237,6 +237,7 @@ pub(crate) fn build_article(
     let rendered = render_doc(&doc, map, config, &path, &format!("{slug}-"), false);
     let mut d = link_diagnostics(&doc, &rendered, config);
     d.extend(check_image(&doc, map, config));
+    d.extend(super::topics::unknown_classes(&doc, &rendered));
     let words: usize = rendered
         .prose
         .iter()
