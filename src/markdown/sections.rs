@@ -153,6 +153,17 @@ impl TopicRules {
     pub fn classify(&self, heading: &str) -> SectionKind {
         self.classify_text(heading, "").kind
     }
+
+    /// Whether a section with this heading becomes a FAQ once its questions are `###`
+    /// headings: the importer asks before it turns "Q:" paragraphs into question headings.
+    pub fn heading_is_faq(&self, heading: &str) -> bool {
+        let features = SectionFeatures {
+            heading: heading.to_string(),
+            subheadings: 1,
+            ..SectionFeatures::default()
+        };
+        classify(&features, self).kind == SectionKind::Faq
+    }
 }
 
 #[cfg(test)]
