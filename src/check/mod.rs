@@ -139,6 +139,8 @@ pub struct ArticleSummary {
     pub next_review: Option<NaiveDate>,
     /// Days from today to the next review (negative when overdue).
     pub days_left: Option<i64>,
+    /// Where the article stands in its review cycle (the site model decides it).
+    pub review_status: crate::site::ReviewStatus,
     /// How each `##` section was classified, in order.
     pub sections: Vec<topics::SectionClass>,
 }
@@ -194,7 +196,7 @@ pub fn run(args: &CheckArgs) -> u8 {
         }),
     };
     let start = Instant::now();
-    let (loaded, load_diags) = build::load(&args.root, None, args.drafts);
+    let (loaded, load_diags) = build::load(&args.root, None, args.drafts, today);
     let Some(mut loaded) = loaded else {
         // Config or theme did not load: there is no site to check, only the errors to show.
         let mut diags = load_diags;
@@ -203,7 +205,7 @@ pub fn run(args: &CheckArgs) -> u8 {
         return 1;
     };
     if args.due {
-        let entries = review::due_list(&loaded.site, today);
+        let entries = review::due_list(&loaded.site);
         let mut diags = load_diags;
         diags.sort();
         output::print_due(&entries, &diags, args.format, today);
@@ -266,8 +268,9 @@ pub fn check(loaded: &Loaded, load_diags: Diagnostics, opts: &CheckOptions) -> C
                 reading_minutes: a.reading_minutes,
                 reviewed: a.doc.front.reviewed,
                 reviewer: a.doc.front.reviewer.clone(),
-                next_review: a.next_review,
-                days_left: a.next_review.map(|n| (n - today).num_days()),
+                next_review: a.review.next,
+                days_left: a.review.days_left,
+                review_status: a.review.status,
                 sections: topics::sections(a),
             };
             (summary, d)

@@ -56,6 +56,24 @@ fn esc(s: &str) -> String {
     crate::markdown::escape_html(s)
 }
 
+/// The class and text of an article's "review due" cell, from the status the site model
+/// decided (so the report and the terminal agree on `check.due_soon_days`).
+fn due_cell(a: &super::ArticleSummary) -> (&'static str, String) {
+    use crate::site::ReviewStatus;
+    match (a.next_review, a.days_left, a.review_status) {
+        (Some(d), _, ReviewStatus::Overdue) => (" overdue", format!("{d} (overdue)")),
+        (Some(d), Some(left), ReviewStatus::DueSoon) => (
+            " soon",
+            format!(
+                "{d} (in {})",
+                crate::diagnostic::plural(left.unsigned_abs() as usize, "day")
+            ),
+        ),
+        (Some(d), _, _) => ("", d.to_string()),
+        (None, _, _) => (" overdue", "not reviewed".to_string()),
+    }
+}
+
 /// The inventory as a complete HTML document.
 pub fn render(r: &CheckReport) -> String {
     let mut by_file: HashMap<&Path, Vec<&Diagnostic>> = HashMap::new();
@@ -115,12 +133,7 @@ pub fn render(r: &CheckReport) -> String {
         } else {
             ""
         };
-        let (due_class, due_text) = match (a.next_review, a.days_left) {
-            (Some(d), Some(left)) if left < 0 => (" overdue", format!("{d} (overdue)")),
-            (Some(d), Some(left)) if left <= 30 => (" soon", format!("{d} (in {left} days)")),
-            (Some(d), _) => ("", d.to_string()),
-            (None, _) => (" overdue", "not reviewed".to_string()),
-        };
+        let (due_class, due_text) = due_cell(a);
         let _ = write!(
             s,
             "<tr><th scope=\"row\" data-sort=\"{t}\">{t}<span class=\"path\">{p}</span></th>\

@@ -6,7 +6,7 @@
 //! the review date as a promise that the advice is current.
 
 use crate::diagnostic::{Diagnostic, Severity, Span};
-use crate::site::{Article, Site};
+use crate::site::{Article, ReviewStatus, Site};
 use chrono::NaiveDate;
 use std::path::PathBuf;
 
@@ -51,12 +51,11 @@ pub fn check_review(site: &Site, article: &Article, today: NaiveDate) -> Vec<Dia
             );
         }
     }
-    let Some(next) = article.next_review else {
+    let (Some(next), Some(days)) = (article.review.next, article.review.days_left) else {
         return out;
     };
-    let days = (next - today).num_days();
     let interval = site.config.review_interval_months;
-    if days < 0 {
+    if article.review.status == ReviewStatus::Overdue {
         let severity = site.config.check.overdue;
         let msg = format!(
             "clinical review overdue: the next review was due on {next} ({} ago)",
@@ -72,7 +71,7 @@ pub fn check_review(site: &Site, article: &Article, today: NaiveDate) -> Vec<Dia
             }
             .with_help(help),
         );
-    } else if days <= i64::from(site.config.check.due_soon_days) {
+    } else if article.review.status == ReviewStatus::DueSoon {
         out.push(
             Diagnostic::warning(
                 "review/due-soon",
@@ -107,13 +106,13 @@ pub struct DueEntry {
 
 /// Every article by next review date, soonest first; never-reviewed articles come first of
 /// all, since they are the most urgent.
-pub fn due_list(site: &Site, today: NaiveDate) -> Vec<DueEntry> {
+pub fn due_list(site: &Site) -> Vec<DueEntry> {
     let mut list: Vec<DueEntry> = site
         .articles
         .iter()
         .map(|a| DueEntry {
-            next_review: a.next_review,
-            days_left: a.next_review.map(|n| (n - today).num_days()),
+            next_review: a.review.next,
+            days_left: a.review.days_left,
             reviewed: a.doc.front.reviewed,
             reviewer: a.doc.front.reviewer.clone(),
             path: a.doc.path.clone(),
