@@ -52,8 +52,6 @@ pub struct Loaded {
     pub site: Site,
     /// The renderer with its theme.
     pub renderer: Renderer,
-    /// Raw `site.yaml`, for locating settings in messages.
-    pub config_text: String,
 }
 
 /// Loads config, content and theme as of `today` (which decides review statuses). Returns
@@ -76,7 +74,6 @@ fn load_with(
     today: NaiveDate,
 ) -> (Option<Loaded>, Diagnostics) {
     let mut diags = Diagnostics::new();
-    let config_text = std::fs::read_to_string(root.join(config::CONFIG_FILE)).unwrap_or_default();
     let config: Option<Config> = match config::load(root) {
         Ok((mut c, warnings)) => {
             diags.extend(warnings);
@@ -120,26 +117,15 @@ fn load_with(
             return (None, diags);
         }
     };
-    (
-        Some(Loaded {
-            site,
-            renderer,
-            config_text,
-        }),
-        diags,
-    )
+    (Some(Loaded { site, renderer }), diags)
 }
 
 /// Renders every page and file of a loaded site into `out`. Returns the number of HTML pages
 /// and of files written, and every error.
 pub fn render_all(loaded: &Loaded, out: &dyn Output) -> (usize, usize, Diagnostics) {
-    let Loaded {
-        site,
-        renderer,
-        config_text,
-    } = loaded;
+    let Loaded { site, renderer } = loaded;
     let mut diags = Diagnostics::new();
-    let shared: Shared = match renderer.prepare(site, config_text) {
+    let shared: Shared = match renderer.prepare(site) {
         Ok(s) => s,
         Err(e) => return (0, 0, e),
     };

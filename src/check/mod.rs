@@ -301,7 +301,7 @@ pub fn check(loaded: &Loaded, load_diags: Diagnostics, opts: &CheckOptions) -> C
     }
     diags.extend(content_rules::check_duplicates(site));
     diags.extend(content_rules::check_print_address(site));
-    diags.extend(placeholders::check_placeholders(site, &loaded.config_text));
+    diags.extend(placeholders::check_placeholders(site));
     diags.extend(links::check_malformed(site));
     stage("rules");
 
@@ -318,7 +318,7 @@ pub fn check(loaded: &Loaded, load_diags: Diagnostics, opts: &CheckOptions) -> C
         diags.extend(external::check(site, ext));
         stage("external");
     }
-    diags.extend(check_disable_list(site, &loaded.config_text));
+    diags.extend(check_disable_list(site));
 
     let mut diags = apply_disable(site, diags);
     diags.sort();
@@ -370,7 +370,7 @@ fn apply_disable(site: &Site, diags: Diagnostics) -> Diagnostics {
 
 /// Entries of a `disable` list that name no rule are warnings: a typo would otherwise leave
 /// the rule on without anyone noticing.
-fn check_disable_list(site: &Site, config_text: &str) -> Diagnostics {
+fn check_disable_list(site: &Site) -> Diagnostics {
     let mut diags = Diagnostics::new();
     let known = |entry: &str| {
         let e = entry.trim().trim_end_matches('/');
@@ -398,9 +398,7 @@ fn check_disable_list(site: &Site, config_text: &str) -> Diagnostics {
     };
     for entry in &site.config.check.disable {
         if !known(entry) {
-            let span = crate::yaml::find_key(config_text, &["check", "disable"])
-                .map(|(l, c)| Span::at(crate::config::CONFIG_FILE, l, c))
-                .unwrap_or_else(|| Span::file(crate::config::CONFIG_FILE));
+            let span = site.config.positions.span(&["check", "disable"]);
             report(span, entry);
         }
     }

@@ -12,7 +12,7 @@ fn is_placeholder(value: &str) -> bool {
 }
 
 /// Placeholders in `site.yaml` and in the descriptions of articles and pages.
-pub fn check_placeholders(site: &Site, config_text: &str) -> Vec<Diagnostic> {
+pub fn check_placeholders(site: &Site) -> Vec<Diagnostic> {
     let c = &site.config;
     let clinic = &c.clinic;
     let settings: [(&[&str], Option<&str>); 9] = [
@@ -31,9 +31,7 @@ pub fn check_placeholders(site: &Site, config_text: &str) -> Vec<Diagnostic> {
         let Some(value) = value.filter(|v| is_placeholder(v)) else {
             continue;
         };
-        let span = crate::yaml::find_key(config_text, key)
-            .map(|(l, col)| Span::at(crate::config::CONFIG_FILE, l, col))
-            .unwrap_or_else(|| Span::file(crate::config::CONFIG_FILE));
+        let span = c.positions.span(key);
         out.push(placeholder(span, &key.join("."), value));
     }
     for (_, doc, _) in super::documents(site) {

@@ -70,9 +70,10 @@ impl Renderer {
         })
     }
 
-    /// Computes the values shared by every page; brand colour errors are reported here.
-    pub fn prepare(&self, site: &Site, config_text: &str) -> Result<Shared, Diagnostics> {
-        let brand_css = brand::brand_css(&site.config, config_text)?;
+    /// Computes the values shared by every page: the global template context and the brand
+    /// stylesheet.
+    pub fn prepare(&self, site: &Site) -> Result<Shared, Diagnostics> {
+        let brand_css = brand::brand_css(&site.config.palette);
         let mut tera = self.tera.clone();
         let globals = Globals {
             site: views::site_view(site),

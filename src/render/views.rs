@@ -534,7 +534,7 @@ pub(crate) fn site_view<'a>(site: &'a Site) -> SiteView<'a> {
             sitemap: c.url("sitemap.xml"),
             brand_css: c.url("brand.css"),
         },
-        has_brand: c.brand.color.is_some() || c.brand.accent.is_some(),
+        has_brand: c.palette.is_set(),
         generator: format!("handout {}", env!("CARGO_PKG_VERSION")),
     }
 }

@@ -486,10 +486,7 @@ mod tests {
             served.replace_with(render_all(l));
         }
         assert!(!up.diagnostics.has_errors(), "{:?}", up.diagnostics);
-        let shared = l
-            .renderer
-            .prepare(&l.site, &l.config_text)
-            .expect("prepare");
+        let shared = l.renderer.prepare(&l.site).expect("prepare");
         let (pages, feeds) = stale_pages(&l.site, &up.stale);
         for gone in &up.removed {
             served.remove(gone);

@@ -39,7 +39,7 @@ impl State {
             return Ok(0);
         };
         let (site, renderer) = (&m.loaded.site, &m.loaded.renderer);
-        let shared = renderer.prepare(site, &m.loaded.config_text)?;
+        let shared = renderer.prepare(site)?;
         let (pages, feeds) = site::stale_pages(site, &self.pending.stale);
         let scratch = Memory::new();
         let errors = Mutex::new(Diagnostics::new());

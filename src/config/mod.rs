@@ -4,6 +4,13 @@
 //! Every key is optional. Unknown keys are errors that name the closest known key, because a
 //! misspelt `disclaimer` would otherwise silently drop the disclaimer from every page.
 
+mod brand;
+mod positions;
+mod urls;
+
+pub use brand::{Palette, Shades};
+pub use positions::KeyPositions;
+
 use crate::diagnostic::{Diagnostic, Diagnostics, Severity, Span};
 use crate::markdown::{SectionKind, TopicRules};
 use crate::yaml::{self, Schema};
@@ -238,6 +245,10 @@ pub struct Config {
     pub allow_links_outside: bool,
     /// Images from other hosts are allowed without a warning.
     pub allow_remote_images: bool,
+    /// The brand colours, checked, with their derived shades.
+    pub palette: Palette,
+    /// Where each key of site.yaml was written, for messages about settings.
+    pub positions: KeyPositions,
 }
 
 impl Default for Config {
@@ -270,6 +281,8 @@ fn unreachable_default() -> Config {
         check: CheckConfig::default(),
         allow_links_outside: false,
         allow_remote_images: false,
+        palette: Palette::default(),
+        positions: KeyPositions::default(),
     }
 }
 
@@ -309,8 +322,9 @@ pub fn parse(text: &str, path: &Path) -> Result<(Config, Diagnostics), Diagnosti
         "config/unknown-key",
     ));
     match Config::from_raw(raw, path, text) {
-        Ok((config, warnings)) if !diags.has_errors() => {
+        Ok((mut config, warnings)) if !diags.has_errors() => {
             diags.extend(warnings);
+            config.positions = KeyPositions::record(text, &value, path);
             Ok((config, diags))
         }
         Ok(_) => Err(diags),
@@ -363,7 +377,11 @@ impl Config {
             }
         };
         let base_path = base_path_of(&base_url);
-        diags.extend(check_urls(&raw, text, path, &at));
+        diags.extend(urls::check_urls(&raw, text, path, &at));
+        let palette = brand::palette(&raw.brand, &at).unwrap_or_else(|e| {
+            diags.extend(e);
+            Palette::default()
+        });
         let mut site_rules = Vec::new();
         for (key, patterns) in &raw.topics {
             // An unknown key is reported by the schema walk.
@@ -437,6 +455,8 @@ impl Config {
             check: raw.check,
             allow_links_outside: raw.allow_links_outside,
             allow_remote_images: raw.allow_remote_images,
+            palette,
+            positions: KeyPositions::default(),
         };
         Ok((config, diags))
     }
@@ -460,60 +480,6 @@ impl Config {
     pub fn url(&self, path: &str) -> String {
         format!("{}{}", self.base_path, path.trim_start_matches('/'))
     }
-}
-
-/// Addresses in site.yaml: links may go to web pages, email and phone; the logo is an image
-/// and is served from the site unless remote images are allowed.
-fn check_urls(
-    raw: &RawConfig,
-    text: &str,
-    path: &Path,
-    at: &dyn Fn(&[&str]) -> Span,
-) -> Diagnostics {
-    use crate::url_scheme::{classify, refused_message, UrlKind, REFUSED_HELP};
-    let mut diags = Diagnostics::new();
-    let mut links: Vec<(&str, Vec<&str>)> = Vec::new();
-    if let Some(u) = raw.clinic.url.as_deref() {
-        links.push((u, vec!["clinic", "url"]));
-    }
-    for l in &raw.footer_links {
-        links.push((&l.url, vec!["footer_links", "url"]));
-    }
-    for (url, key) in links {
-        if let UrlKind::Refused(scheme) = classify(url) {
-            // Several footer links share a key path: point at the line that holds this value.
-            let span = yaml::find_value(text, key[key.len() - 1], url)
-                .map(|(l, c)| Span::at(path, l, c))
-                .unwrap_or_else(|| at(&key));
-            diags.push(
-                Diagnostic::error("config/url", span, refused_message(url, &scheme))
-                    .with_help(REFUSED_HELP),
-            );
-        }
-    }
-    if let Some(logo) = &raw.logo {
-        match classify(&logo.src) {
-            UrlKind::Local => {}
-            UrlKind::Remote if raw.allow_remote_images => {}
-            UrlKind::Remote => diags.push(
-                Diagnostic::warning(
-                    "images/remote",
-                    at(&["logo", "src"]),
-                    format!("the logo `{}` is loaded from another site on every page", logo.src),
-                )
-                .with_help("put the logo in static/ and write its path, e.g. `logo.svg` (or set `allow_remote_images: true`)"),
-            ),
-            UrlKind::Contact | UrlKind::Refused(_) => diags.push(
-                Diagnostic::error(
-                    "config/url",
-                    at(&["logo", "src"]),
-                    format!("the logo `{}` is not an image path", logo.src),
-                )
-                .with_help("put the logo in static/ and write its path, e.g. `logo.svg`"),
-            ),
-        }
-    }
-    diags
 }
 
 /// Whether `u` can be a base URL: an http(s) address or a path from the root, without spaces.
