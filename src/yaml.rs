@@ -16,7 +16,32 @@ pub(crate) struct Schema {
     /// Keys allowed at this level.
     pub(crate) keys: &'static [&'static str],
     /// Nested mappings (key, schema of its value); a list of mappings uses the item schema.
-    pub(crate) nested: &'static [(&'static str, &'static Schema)],
+    pub(crate) nested: Vec<(&'static str, Schema)>,
+}
+
+impl Schema {
+    /// The keys of a serde struct, read from its `Deserialize` implementation, so the list of
+    /// known keys can never drift from the fields that are really read.
+    pub(crate) fn of<T: serde::Deserialize<'static>>() -> Schema {
+        Schema {
+            keys: serde_aux::serde_introspection::serde_introspect::<T>(),
+            nested: Vec::new(),
+        }
+    }
+
+    /// Keys that are not struct fields (the keys of a map with a fixed set of names).
+    pub(crate) fn keys(keys: &'static [&'static str]) -> Schema {
+        Schema {
+            keys,
+            nested: Vec::new(),
+        }
+    }
+
+    /// Adds the schema of the value under `key`.
+    pub(crate) fn with(mut self, key: &'static str, inner: Schema) -> Schema {
+        self.nested.push((key, inner));
+        self
+    }
 }
 
 /// Parses `text` (YAML starting at line `first_line` of `path`) into `T`.
@@ -172,7 +197,9 @@ fn walk(value: &Value, schema: &Schema, prefix: &mut Vec<String>, report: &mut R
                 prefix.push(key.clone());
                 if !schema.keys.contains(&key.as_str()) {
                     report(prefix, &key, schema.keys);
-                } else if let Some((_, inner)) = schema.nested.iter().find(|(n, _)| *n == key) {
+                } else if let Some((_, inner)) =
+                    schema.nested.iter().find(|(n, _)| *n == key.as_str())
+                {
                     walk(v, inner, prefix, report);
                 }
                 prefix.pop();

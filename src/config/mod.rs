@@ -27,67 +27,19 @@ your own situation.";
 
 const DEFAULT_EMERGENCY: &str = "In an emergency, call your local emergency number.";
 
-static CLINIC: Schema = Schema {
-    keys: &["name", "phone", "email", "address", "url"],
-    nested: &[],
-};
-static LINK: Schema = Schema {
-    keys: &["title", "url"],
-    nested: &[],
-};
-static LOGO: Schema = Schema {
-    keys: &["src", "alt"],
-    nested: &[],
-};
-static BRAND: Schema = Schema {
-    keys: &["color", "accent"],
-    nested: &[],
-};
-static TOPICS: Schema = Schema {
-    keys: &[
-        "overview",
-        "benefits",
-        "what-to-expect",
-        "precautions",
-        "faq",
-        "plain",
-    ],
-    nested: &[],
-};
-static CHECK: Schema = Schema {
-    keys: &["overdue", "due_soon_days", "disable"],
-    nested: &[],
-};
-static TOP: Schema = Schema {
-    keys: &[
-        "title",
-        "description",
-        "base_url",
-        "language",
-        "clinic",
-        "disclaimer",
-        "emergency",
-        "review_interval_months",
-        "reading_grade_target",
-        "topics",
-        "theme",
-        "article_order",
-        "brand",
-        "logo",
-        "footer_links",
-        "check",
-        "allow_links_outside",
-        "allow_remote_images",
-    ],
-    nested: &[
-        ("clinic", &CLINIC),
-        ("footer_links", &LINK),
-        ("logo", &LOGO),
-        ("brand", &BRAND),
-        ("topics", &TOPICS),
-        ("check", &CHECK),
-    ],
-};
+/// The keys site.yaml may hold, from the types that read them.
+fn schema() -> Schema {
+    // `topics:` is a map from section kinds to phrases.
+    static TOPIC_KEYS: std::sync::LazyLock<Vec<&'static str>> =
+        std::sync::LazyLock::new(|| SectionKind::ALL.iter().map(|k| k.key()).collect());
+    Schema::of::<RawConfig>()
+        .with("clinic", Schema::of::<Clinic>())
+        .with("footer_links", Schema::of::<FooterLink>())
+        .with("logo", Schema::of::<Logo>())
+        .with("brand", Schema::of::<Brand>())
+        .with("topics", Schema::keys(&TOPIC_KEYS))
+        .with("check", Schema::of::<CheckConfig>())
+}
 
 /// `site.yaml` as written.
 #[derive(Debug, Default, Deserialize)]
@@ -314,7 +266,7 @@ pub fn parse(text: &str, path: &Path) -> Result<(Config, Diagnostics), Diagnosti
     let mut diags = Diagnostics::new();
     diags.extend(yaml::unknown_keys(
         &value,
-        &TOP,
+        &schema(),
         text,
         path,
         1,

@@ -11,36 +11,12 @@ use chrono::NaiveDate;
 use serde::{Deserialize, Serialize};
 use std::path::Path;
 
-static REFERENCE: Schema = Schema {
-    keys: &["title", "url", "publisher", "year"],
-    nested: &[],
-};
-static CHECK: Schema = Schema {
-    keys: &["disable"],
-    nested: &[],
-};
-static FRONT: Schema = Schema {
-    keys: &[
-        "title",
-        "description",
-        "date",
-        "updated",
-        "reviewed",
-        "reviewer",
-        "authors",
-        "tags",
-        "condition",
-        "treatment",
-        "references",
-        "slug",
-        "draft",
-        "aliases",
-        "image",
-        "image_alt",
-        "check",
-    ],
-    nested: &[("references", &REFERENCE), ("check", &CHECK)],
-};
+/// The keys front matter may hold, from the types that read them.
+fn schema() -> Schema {
+    Schema::of::<RawFrontMatter>()
+        .with("references", Schema::of::<Reference>())
+        .with("check", Schema::of::<RawCheck>())
+}
 
 /// A source the article cites.
 #[derive(Debug, Clone, Default, Deserialize, Serialize, PartialEq)]
@@ -170,19 +146,20 @@ pub(crate) fn parse(
     let (raw, value): (RawFrontMatter, _) =
         yaml::parse(yaml_text, path, 2).map_err(Diagnostics::from)?;
     let mut warnings = Diagnostics::new();
+    let front_schema = schema();
     warnings.extend(yaml::unknown_keys(
         &value,
-        &FRONT,
+        &front_schema,
         yaml_text,
         path,
         2,
         Severity::Warning,
         "front-matter/unknown-key",
     ));
-    let key_lines: Vec<(String, usize)> = FRONT
+    let key_lines: Vec<(String, usize)> = front_schema
         .keys
         .iter()
-        .zip(yaml::find_top_keys(yaml_text, FRONT.keys))
+        .zip(yaml::find_top_keys(yaml_text, front_schema.keys))
         .filter_map(|(k, l)| l.map(|l| (k.to_string(), l + 1)))
         .collect();
     let line_of = |k: &str| {
