@@ -48,7 +48,7 @@ static TOPICS: Schema = Schema {
     nested: &[],
 };
 static CHECK: Schema = Schema {
-    keys: &["overdue", "due_soon_days", "disable"],
+    keys: &["overdue", "due_soon_days", "disable", "pemat_minimum"],
     nested: &[],
 };
 static TOP: Schema = Schema {
@@ -172,6 +172,8 @@ pub struct CheckConfig {
     pub due_soon_days: u32,
     /// Rule ids to turn off for the whole site, e.g. `readability/grade`.
     pub disable: Vec<String>,
+    /// The lowest PEMAT-style score (percent, per scale) an article may have; none by default.
+    pub pemat_minimum: Option<f64>,
 }
 
 impl Default for CheckConfig {
@@ -180,6 +182,7 @@ impl Default for CheckConfig {
             overdue: Severity::Error,
             due_soon_days: 30,
             disable: Vec::new(),
+            pemat_minimum: None,
         }
     }
 }
@@ -397,6 +400,20 @@ impl Config {
                 at(&["reading_grade_target"]),
                 format!("reading_grade_target must be between 1 and 18, not {grade}"),
             ));
+        }
+        if let Some(min) = raw
+            .check
+            .pemat_minimum
+            .filter(|m| !(0.0..=100.0).contains(m))
+        {
+            diags.push(
+                Diagnostic::error(
+                    "config/pemat-minimum",
+                    at(&["check", "pemat_minimum"]),
+                    format!("check.pemat_minimum is a percentage from 0 to 100, not {min}"),
+                )
+                .with_help("PEMAT's customary pass mark is 70"),
+            );
         }
         let language = raw.language.unwrap_or_else(|| "en".into());
         if !is_language_tag(&language) {

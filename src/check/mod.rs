@@ -12,6 +12,7 @@
 //! - [`accessibility`]: alt text, heading order, link text, table headers, all caps (`a11y/*`);
 //! - [`content_rules`]: descriptions, duplicates, empty sections, FAQ answers, raw HTML
 //!   (`meta/*`, `content/*`, `security/*`);
+//! - [`plain`]: plain-language rules (`plain/*`) and the PEMAT-style score;
 //! - [`links`] (with [`crate::markdown::html_scan`]): links and anchors in the built output (`links/*`);
 //! - [`external`]: `--external`, external links over HTTP;
 //! - [`output`] and [`report_html`]: text, JSON and the HTML inventory.
@@ -22,6 +23,7 @@ pub mod external;
 pub mod links;
 pub mod output;
 pub mod placeholders;
+pub mod plain;
 pub mod readability;
 pub mod reading_level;
 pub mod report_html;
@@ -62,6 +64,14 @@ pub const RULES: &[&str] = &[
     "content/faq-answer",
     "content/placeholder",
     "security/raw-html",
+    "plain/jargon",
+    "plain/passive",
+    "plain/third-person",
+    "plain/numbers",
+    "plain/long-sentence",
+    "plain/long-paragraph",
+    "plain/acronym",
+    "plain/pemat",
 ];
 
 /// What to check, resolved from the command line.
@@ -134,6 +144,8 @@ pub struct ArticleSummary {
     pub next_review: Option<NaiveDate>,
     /// Days from today to the next review (negative when overdue).
     pub days_left: Option<i64>,
+    /// The PEMAT-style score; no items when the site's language has no plain-language lists.
+    pub pemat: plain::pemat::Pemat,
 }
 
 /// Everything a check found.
@@ -250,6 +262,7 @@ pub fn check(loaded: &Loaded, load_diags: Diagnostics, opts: &CheckOptions) -> C
                 a.doc.front.description.as_deref(),
             ));
             d.extend(accessibility::check_lead_image(&a.doc));
+            let pemat = plain::check(site, a, &mut d);
             let summary = ArticleSummary {
                 path: a.doc.path.clone(),
                 url: a.path.clone(),
@@ -260,6 +273,7 @@ pub fn check(loaded: &Loaded, load_diags: Diagnostics, opts: &CheckOptions) -> C
                 reviewer: a.doc.front.reviewer.clone(),
                 next_review: a.next_review,
                 days_left: a.next_review.map(|n| (n - today).num_days()),
+                pemat,
             };
             (summary, d)
         })

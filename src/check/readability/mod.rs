@@ -42,6 +42,7 @@ use serde::Serialize;
 pub use hardest::hardest_sentences;
 pub use sentences::split_sentences;
 pub use syllables::count_syllables;
+pub(crate) use words::words as word_slices;
 
 /// One block of prose a patient reads (a paragraph, a list item, a FAQ
 /// answer, a callout paragraph), already stripped of Markdown syntax, code,

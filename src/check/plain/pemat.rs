@@ -1,0 +1,308 @@
+//! A PEMAT-style score per article: the items of the AHRQ Patient Education Materials
+//! Assessment Tool for print (PEMAT-P) that a build can judge, each met, not met or not
+//! checked. As in PEMAT, the score of each scale is the share of met items among those judged
+//! (items not checked are left out of the count, as PEMAT leaves out "not applicable" ones);
+//! 70% is PEMAT's customary pass mark. An item whose rule is turned off is not checked.
+//!
+//! The items need a person for the rest (is the information distracting, are the headings
+//! informative, are the pictures clear); the score is a floor to build on, not a PEMAT rating.
+
+use super::{jargon, length, numbers, passive, person, sentences, words_at, Lang};
+use crate::check::is_disabled;
+use crate::diagnostic::{Diagnostic, Span};
+use crate::markdown::ProseKind;
+use crate::site::Article;
+use serde::Serialize;
+
+/// The rule id of a score below `check.pemat_minimum`.
+pub const RULE: &str = "plain/pemat";
+
+/// Whether an item is met.
+#[derive(Debug, Clone, Copy, PartialEq, Eq, Serialize)]
+#[serde(rename_all = "kebab-case")]
+pub enum Status {
+    /// The article meets it.
+    Met,
+    /// It does not.
+    NotMet,
+    /// A build cannot judge it (or its rule is turned off).
+    NotChecked,
+}
+
+/// Which PEMAT scale an item belongs to.
+#[derive(Debug, Clone, Copy, PartialEq, Eq, Serialize)]
+#[serde(rename_all = "kebab-case")]
+pub enum Scale {
+    /// Can readers understand it?
+    Understandability,
+    /// Can readers tell what to do?
+    Actionability,
+}
+
+/// One PEMAT item.
+#[derive(Debug, Clone, Serialize)]
+pub struct Item {
+    /// PEMAT's item number.
+    pub number: u8,
+    /// Its scale.
+    pub scale: Scale,
+    /// What it asks, shortened.
+    pub item: &'static str,
+    /// Met, not met or not checked.
+    pub status: Status,
+}
+
+/// The score of one article.
+#[derive(Debug, Clone, Default, Serialize)]
+pub struct Pemat {
+    /// Every PEMAT-P item, in order.
+    pub items: Vec<Item>,
+}
+
+impl Pemat {
+    /// The percentage of judged items of `scale` that are met; `None` when none was judged.
+    pub fn percent(&self, scale: Scale) -> Option<f64> {
+        let judged: Vec<&Item> = self
+            .items
+            .iter()
+            .filter(|i| i.scale == scale && i.status != Status::NotChecked)
+            .collect();
+        let met = judged.iter().filter(|i| i.status == Status::Met).count();
+        (!judged.is_empty()).then(|| met as f64 * 100.0 / judged.len() as f64)
+    }
+}
+
+/// Whether an article has key points: `key_points:` in its front matter or a `> [!KEY]`
+/// callout in its body.
+fn has_key_points(article: &Article) -> bool {
+    let text = &article.doc.text;
+    let front = &text[..article.doc.body_start.min(text.len())];
+    front.lines().any(|l| l.starts_with("key_points:"))
+        || article.doc.body().lines().any(|l| {
+            let l = l.trim_start().trim_start_matches('>').trim_start();
+            l.len() >= 6 && l[..6].eq_ignore_ascii_case("[!key]")
+        })
+}
+
+/// Scores an article; `off` is the list of rules turned off for it (site and file).
+pub fn score(article: &Article, lang: Lang, off: &[String]) -> Pemat {
+    use Scale::{Actionability as A, Understandability as U};
+    let judged = |rule: &str, met: bool| match (is_disabled(rule, off), met) {
+        (true, _) => Status::NotChecked,
+        (false, true) => Status::Met,
+        (false, false) => Status::NotMet,
+    };
+    let flag = |met: bool| if met { Status::Met } else { Status::NotMet };
+    let sents = sentences(article);
+    let prose = &article.rendered.prose;
+    let number_kinds = numbers::kinds(article, lang);
+    let (passive, total) = passive::passive_share(&sents, lang);
+    let no_long_paragraph = length::check(article, &sents)
+        .iter()
+        .all(|d| d.rule != length::PARAGRAPH_RULE);
+    let words = article.words;
+    let html = std::iter::once(article.rendered.intro_html.as_str())
+        .chain(article.rendered.sections.iter().map(|s| s.html.as_str()));
+    let ordered_list = html.clone().any(|h| h.contains("<ol"));
+    let you = sents.iter().any(|s| {
+        words_at(s.text).iter().any(|(_, w)| {
+            matches!(
+                w.to_lowercase().as_str(),
+                "you" | "your" | "yours" | "you're" | "you\u{2019}re"
+            )
+        })
+    });
+    let third_person = person::check(article, &sents, lang).is_empty();
+    let purpose = article.doc.front.description.is_some()
+        || prose.first().is_some_and(|b| b.section.is_none());
+    let items = vec![
+        item(
+            1,
+            U,
+            "The purpose is evident (a description or an opening paragraph)",
+            flag(purpose),
+        ),
+        item(2, U, "No distracting information", Status::NotChecked),
+        item(
+            3,
+            U,
+            "Common, everyday language",
+            judged(
+                jargon::RULE,
+                jargon::check(article, &sents, lang).is_empty(),
+            ),
+        ),
+        item(
+            4,
+            U,
+            "Medical terms are defined where used",
+            Status::NotChecked,
+        ),
+        item(
+            5,
+            U,
+            "Active voice",
+            judged(passive::RULE, !passive::too_many(passive.len(), total)),
+        ),
+        item(
+            8,
+            U,
+            "Numbers are clear and easy to understand",
+            judged(
+                numbers::RULE,
+                !number_kinds.contains(&numbers::Kind::Unclear),
+            ),
+        ),
+        item(
+            9,
+            U,
+            "No calculations needed",
+            judged(
+                numbers::RULE,
+                !number_kinds.contains(&numbers::Kind::Relative),
+            ),
+        ),
+        item(
+            10,
+            U,
+            "Information in short sections",
+            judged(
+                length::PARAGRAPH_RULE,
+                no_long_paragraph && (article.rendered.sections.len() >= 2 || words < 200),
+            ),
+        ),
+        item(
+            11,
+            U,
+            "Sections have informative headings",
+            Status::NotChecked,
+        ),
+        item(
+            12,
+            U,
+            "Information in a logical sequence",
+            Status::NotChecked,
+        ),
+        item(
+            13,
+            U,
+            "A summary (key points)",
+            flag(has_key_points(article)),
+        ),
+        item(
+            14,
+            U,
+            "Visual cues (lists, callouts) for key points",
+            flag(
+                prose
+                    .iter()
+                    .any(|b| matches!(b.kind, ProseKind::ListItem | ProseKind::Callout)),
+            ),
+        ),
+        item(15, U, "Visual aids where they help", Status::NotChecked),
+        item(16, U, "Visual aids reinforce the text", Status::NotChecked),
+        item(
+            17,
+            U,
+            "Visual aids have clear titles or captions",
+            Status::NotChecked,
+        ),
+        item(
+            18,
+            U,
+            "Clear, uncluttered illustrations",
+            Status::NotChecked,
+        ),
+        item(
+            19,
+            U,
+            "Simple tables with clear headings",
+            Status::NotChecked,
+        ),
+        item(
+            20,
+            A,
+            "At least one action the reader can take",
+            flag(you || ordered_list),
+        ),
+        item(
+            21,
+            A,
+            "Addresses the reader directly",
+            judged(person::RULE, you && third_person),
+        ),
+        item(
+            22,
+            A,
+            "Actions broken into explicit steps (a numbered list)",
+            flag(ordered_list),
+        ),
+        item(
+            23,
+            A,
+            "A tangible tool (checklist, planner)",
+            Status::NotChecked,
+        ),
+        item(
+            24,
+            A,
+            "Simple instructions for any calculation",
+            Status::NotChecked,
+        ),
+        item(25, A, "Charts and tables are explained", Status::NotChecked),
+        item(
+            26,
+            A,
+            "Visual aids that make it easier to act",
+            Status::NotChecked,
+        ),
+    ];
+    Pemat { items }
+}
+
+fn item(number: u8, scale: Scale, text: &'static str, status: Status) -> Item {
+    Item {
+        number,
+        scale,
+        item: text,
+        status,
+    }
+}
+
+/// `plain/pemat`: a scale below the site's `check.pemat_minimum`, an error (a clinic that sets
+/// a minimum uses it as a gate).
+pub fn check_minimum(article: &Article, pemat: &Pemat, minimum: Option<f64>) -> Vec<Diagnostic> {
+    let Some(min) = minimum else {
+        return Vec::new();
+    };
+    let mut out = Vec::new();
+    for (scale, name) in [
+        (Scale::Understandability, "understandability"),
+        (Scale::Actionability, "actionability"),
+    ] {
+        let Some(p) = pemat.percent(scale) else {
+            continue;
+        };
+        if p + 1e-9 >= min {
+            continue;
+        }
+        let missing: Vec<String> = pemat
+            .items
+            .iter()
+            .filter(|i| i.scale == scale && i.status == Status::NotMet)
+            .map(|i| format!("{}. {}", i.number, i.item))
+            .collect();
+        out.push(
+            Diagnostic::error(
+                RULE,
+                Span::at(&article.doc.path, article.doc.front.line_of("title"), 1),
+                format!(
+                    "\"{}\" scores {p:.0}% for PEMAT {name}, below the site's minimum of {min:.0}%",
+                    article.title()
+                ),
+            )
+            .with_help(format!("items not met:\n{}", missing.join("\n"))),
+        );
+    }
+    out
+}
