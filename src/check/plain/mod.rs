@@ -8,7 +8,7 @@
 //! - [`numbers`]: `plain/numbers`, percentages, fractions, decimals and relative risks;
 //! - [`length`]: `plain/long-sentence` and `plain/long-paragraph`;
 //! - [`acronym`]: `plain/acronym`, an acronym not spelled out at first use;
-//! - [`pemat`]: the PEMAT-style score and `plain/pemat`.
+//! - [`pemat`]: the PEMAT-style score and `plain/pemat`; [`pemat_output`] shows it.
 //!
 //! The word lists are data files per language under `plain/<lang>/`; [`Lang::for_code`] picks
 //! them, and a language without lists is not checked (rather than checked as if English).
@@ -19,6 +19,7 @@ pub mod length;
 pub mod numbers;
 pub mod passive;
 pub mod pemat;
+pub mod pemat_output;
 pub mod person;
 
 use super::readability::{split_sentences, word_slices};

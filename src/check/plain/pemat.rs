@@ -84,180 +84,149 @@ fn has_key_points(article: &Article) -> bool {
         })
 }
 
-/// Scores an article; `off` is the list of rules turned off for it (site and file).
-pub fn score(article: &Article, lang: Lang, off: &[String]) -> Pemat {
-    use Scale::{Actionability as A, Understandability as U};
-    let judged = |rule: &str, met: bool| match (is_disabled(rule, off), met) {
-        (true, _) => Status::NotChecked,
-        (false, true) => Status::Met,
-        (false, false) => Status::NotMet,
-    };
-    let flag = |met: bool| if met { Status::Met } else { Status::NotMet };
+/// What the items are judged on, found in the article.
+struct Facts {
+    purpose: bool,
+    jargon: bool,
+    passive: bool,
+    unclear_numbers: bool,
+    arithmetic: bool,
+    short_sections: bool,
+    key_points: bool,
+    visual_cues: bool,
+    you: bool,
+    third_person: bool,
+    ordered_list: bool,
+}
+
+fn facts(article: &Article, lang: Lang) -> Facts {
     let sents = sentences(article);
     let prose = &article.rendered.prose;
     let number_kinds = numbers::kinds(article, lang);
     let (passive, total) = passive::passive_share(&sents, lang);
-    let no_long_paragraph = length::check(article, &sents)
+    let long_paragraph = length::check(article, &sents)
         .iter()
-        .all(|d| d.rule != length::PARAGRAPH_RULE);
-    let words = article.words;
-    let html = std::iter::once(article.rendered.intro_html.as_str())
-        .chain(article.rendered.sections.iter().map(|s| s.html.as_str()));
-    let ordered_list = html.clone().any(|h| h.contains("<ol"));
+        .any(|d| d.rule == length::PARAGRAPH_RULE);
+    let ordered_list = std::iter::once(article.rendered.intro_html.as_str())
+        .chain(article.rendered.sections.iter().map(|s| s.html.as_str()))
+        .any(|h| h.contains("<ol"));
     let you = sents.iter().any(|s| {
         words_at(s.text).iter().any(|(_, w)| {
-            matches!(
-                w.to_lowercase().as_str(),
-                "you" | "your" | "yours" | "you're" | "you\u{2019}re"
-            )
+            let w = w.to_lowercase().replace('\u{2019}', "'");
+            matches!(w.as_str(), "you" | "your" | "yours" | "you're" | "you'll")
         })
     });
-    let third_person = person::check(article, &sents, lang).is_empty();
-    let purpose = article.doc.front.description.is_some()
-        || prose.first().is_some_and(|b| b.section.is_none());
+    Facts {
+        purpose: article.doc.front.description.is_some()
+            || prose.first().is_some_and(|b| b.section.is_none()),
+        jargon: !jargon::check(article, &sents, lang).is_empty(),
+        passive: passive::too_many(passive.len(), total),
+        unclear_numbers: number_kinds.contains(&numbers::Kind::Unclear),
+        arithmetic: number_kinds.contains(&numbers::Kind::Relative),
+        short_sections: !long_paragraph
+            && (article.rendered.sections.len() >= 2 || article.words < 200),
+        key_points: has_key_points(article),
+        visual_cues: prose
+            .iter()
+            .any(|b| matches!(b.kind, ProseKind::ListItem | ProseKind::Callout)),
+        you,
+        third_person: !person::check(article, &sents, lang).is_empty(),
+        ordered_list,
+    }
+}
+
+/// Scores an article; `off` is the list of rules turned off for it (site and file).
+pub fn score(article: &Article, lang: Lang, off: &[String]) -> Pemat {
+    use Scale::{Actionability as A, Understandability as U};
+    use Status::NotChecked as No;
+    let f = facts(article, lang);
+    let by = |rule: &str, met: bool| {
+        if is_disabled(rule, off) {
+            No
+        } else {
+            flag(met)
+        }
+    };
     let items = vec![
         item(
             1,
             U,
             "The purpose is evident (a description or an opening paragraph)",
-            flag(purpose),
+            flag(f.purpose),
         ),
-        item(2, U, "No distracting information", Status::NotChecked),
+        item(2, U, "No distracting information", No),
         item(
             3,
             U,
             "Common, everyday language",
-            judged(
-                jargon::RULE,
-                jargon::check(article, &sents, lang).is_empty(),
-            ),
+            by(jargon::RULE, !f.jargon),
         ),
-        item(
-            4,
-            U,
-            "Medical terms are defined where used",
-            Status::NotChecked,
-        ),
-        item(
-            5,
-            U,
-            "Active voice",
-            judged(passive::RULE, !passive::too_many(passive.len(), total)),
-        ),
+        item(4, U, "Medical terms are defined where used", No),
+        item(5, U, "Active voice", by(passive::RULE, !f.passive)),
         item(
             8,
             U,
             "Numbers are clear and easy to understand",
-            judged(
-                numbers::RULE,
-                !number_kinds.contains(&numbers::Kind::Unclear),
-            ),
+            by(numbers::RULE, !f.unclear_numbers),
         ),
         item(
             9,
             U,
             "No calculations needed",
-            judged(
-                numbers::RULE,
-                !number_kinds.contains(&numbers::Kind::Relative),
-            ),
+            by(numbers::RULE, !f.arithmetic),
         ),
         item(
             10,
             U,
             "Information in short sections",
-            judged(
-                length::PARAGRAPH_RULE,
-                no_long_paragraph && (article.rendered.sections.len() >= 2 || words < 200),
-            ),
+            by(length::PARAGRAPH_RULE, f.short_sections),
         ),
-        item(
-            11,
-            U,
-            "Sections have informative headings",
-            Status::NotChecked,
-        ),
-        item(
-            12,
-            U,
-            "Information in a logical sequence",
-            Status::NotChecked,
-        ),
-        item(
-            13,
-            U,
-            "A summary (key points)",
-            flag(has_key_points(article)),
-        ),
+        item(11, U, "Sections have informative headings", No),
+        item(12, U, "Information in a logical sequence", No),
+        item(13, U, "A summary (key points)", flag(f.key_points)),
         item(
             14,
             U,
             "Visual cues (lists, callouts) for key points",
-            flag(
-                prose
-                    .iter()
-                    .any(|b| matches!(b.kind, ProseKind::ListItem | ProseKind::Callout)),
-            ),
+            flag(f.visual_cues),
         ),
-        item(15, U, "Visual aids where they help", Status::NotChecked),
-        item(16, U, "Visual aids reinforce the text", Status::NotChecked),
-        item(
-            17,
-            U,
-            "Visual aids have clear titles or captions",
-            Status::NotChecked,
-        ),
-        item(
-            18,
-            U,
-            "Clear, uncluttered illustrations",
-            Status::NotChecked,
-        ),
-        item(
-            19,
-            U,
-            "Simple tables with clear headings",
-            Status::NotChecked,
-        ),
+        item(15, U, "Visual aids where they help", No),
+        item(16, U, "Visual aids reinforce the text", No),
+        item(17, U, "Visual aids have clear titles or captions", No),
+        item(18, U, "Clear, uncluttered illustrations", No),
+        item(19, U, "Simple tables with clear headings", No),
         item(
             20,
             A,
             "At least one action the reader can take",
-            flag(you || ordered_list),
+            flag(f.you || f.ordered_list),
         ),
         item(
             21,
             A,
             "Addresses the reader directly",
-            judged(person::RULE, you && third_person),
+            by(person::RULE, f.you && !f.third_person),
         ),
         item(
             22,
             A,
             "Actions broken into explicit steps (a numbered list)",
-            flag(ordered_list),
+            flag(f.ordered_list),
         ),
-        item(
-            23,
-            A,
-            "A tangible tool (checklist, planner)",
-            Status::NotChecked,
-        ),
-        item(
-            24,
-            A,
-            "Simple instructions for any calculation",
-            Status::NotChecked,
-        ),
-        item(25, A, "Charts and tables are explained", Status::NotChecked),
-        item(
-            26,
-            A,
-            "Visual aids that make it easier to act",
-            Status::NotChecked,
-        ),
+        item(23, A, "A tangible tool (checklist, planner)", No),
+        item(24, A, "Simple instructions for any calculation", No),
+        item(25, A, "Charts and tables are explained", No),
+        item(26, A, "Visual aids that make it easier to act", No),
     ];
     Pemat { items }
+}
+
+fn flag(met: bool) -> Status {
+    if met {
+        Status::Met
+    } else {
+        Status::NotMet
+    }
 }
 
 fn item(number: u8, scale: Scale, text: &'static str, status: Status) -> Item {
