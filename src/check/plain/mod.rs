@@ -147,10 +147,11 @@ pub fn check(site: &Site, article: &Article, diags: &mut Vec<Diagnostic>) -> pem
     let Some(lang) = Lang::for_code(&site.config.language) else {
         return pemat::Pemat::default();
     };
-    diags.extend(check_article(article, lang));
+    let found = check_article(article, lang);
     let mut off = site.config.check.disable.clone();
     off.extend(article.doc.front.check_disable.iter().cloned());
-    let score = pemat::score(article, lang, &off);
+    let score = pemat::score(article, lang, &found, &off);
+    diags.extend(found);
     diags.extend(pemat::check_minimum(
         article,
         &score,

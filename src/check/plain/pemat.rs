@@ -99,14 +99,12 @@ struct Facts {
     ordered_list: bool,
 }
 
-fn facts(article: &Article, lang: Lang) -> Facts {
+/// `found`: the findings of the plain-language rules on this article.
+fn facts(article: &Article, lang: Lang, found: &[Diagnostic]) -> Facts {
+    let has = |rule: &str| found.iter().any(|d| d.rule == rule);
     let sents = sentences(article);
     let prose = &article.rendered.prose;
     let number_kinds = numbers::kinds(article, lang);
-    let (passive, total) = passive::passive_share(&sents, lang);
-    let long_paragraph = length::check(article, &sents)
-        .iter()
-        .any(|d| d.rule == length::PARAGRAPH_RULE);
     let ordered_list = std::iter::once(article.rendered.intro_html.as_str())
         .chain(article.rendered.sections.iter().map(|s| s.html.as_str()))
         .any(|h| h.contains("<ol"));
@@ -119,105 +117,127 @@ fn facts(article: &Article, lang: Lang) -> Facts {
     Facts {
         purpose: article.doc.front.description.is_some()
             || prose.first().is_some_and(|b| b.section.is_none()),
-        jargon: !jargon::check(article, &sents, lang).is_empty(),
-        passive: passive::too_many(passive.len(), total),
+        jargon: has(jargon::RULE),
+        passive: has(passive::RULE),
         unclear_numbers: number_kinds.contains(&numbers::Kind::Unclear),
         arithmetic: number_kinds.contains(&numbers::Kind::Relative),
-        short_sections: !long_paragraph
+        short_sections: !has(length::PARAGRAPH_RULE)
             && (article.rendered.sections.len() >= 2 || article.words < 200),
         key_points: has_key_points(article),
         visual_cues: prose
             .iter()
             .any(|b| matches!(b.kind, ProseKind::ListItem | ProseKind::Callout)),
         you,
-        third_person: !person::check(article, &sents, lang).is_empty(),
+        third_person: has(person::RULE),
         ordered_list,
     }
 }
 
-/// Scores an article; `off` is the list of rules turned off for it (site and file).
-pub fn score(article: &Article, lang: Lang, off: &[String]) -> Pemat {
-    use Scale::{Actionability as A, Understandability as U};
-    use Status::NotChecked as No;
-    let f = facts(article, lang);
-    let by = |rule: &str, met: bool| {
-        if is_disabled(rule, off) {
-            No
-        } else {
-            flag(met)
-        }
-    };
-    let items = vec![
-        item(
-            1,
-            U,
-            "The purpose is evident (a description or an opening paragraph)",
-            flag(f.purpose),
-        ),
-        item(2, U, "No distracting information", No),
-        item(
-            3,
-            U,
-            "Common, everyday language",
-            by(jargon::RULE, !f.jargon),
-        ),
-        item(4, U, "Medical terms are defined where used", No),
-        item(5, U, "Active voice", by(passive::RULE, !f.passive)),
-        item(
-            8,
-            U,
-            "Numbers are clear and easy to understand",
-            by(numbers::RULE, !f.unclear_numbers),
-        ),
-        item(
-            9,
-            U,
-            "No calculations needed",
-            by(numbers::RULE, !f.arithmetic),
-        ),
-        item(
-            10,
-            U,
-            "Information in short sections",
-            by(length::PARAGRAPH_RULE, f.short_sections),
-        ),
-        item(11, U, "Sections have informative headings", No),
-        item(12, U, "Information in a logical sequence", No),
-        item(13, U, "A summary (key points)", flag(f.key_points)),
-        item(
-            14,
-            U,
-            "Visual cues (lists, callouts) for key points",
-            flag(f.visual_cues),
-        ),
-        item(15, U, "Visual aids where they help", No),
-        item(16, U, "Visual aids reinforce the text", No),
-        item(17, U, "Visual aids have clear titles or captions", No),
-        item(18, U, "Clear, uncluttered illustrations", No),
-        item(19, U, "Simple tables with clear headings", No),
-        item(
-            20,
-            A,
-            "At least one action the reader can take",
-            flag(f.you || f.ordered_list),
-        ),
-        item(
-            21,
-            A,
-            "Addresses the reader directly",
-            by(person::RULE, f.you && !f.third_person),
-        ),
-        item(
-            22,
-            A,
-            "Actions broken into explicit steps (a numbered list)",
-            flag(f.ordered_list),
-        ),
-        item(23, A, "A tangible tool (checklist, planner)", No),
-        item(24, A, "Simple instructions for any calculation", No),
-        item(25, A, "Charts and tables are explained", No),
-        item(26, A, "Visual aids that make it easier to act", No),
-    ];
+/// Who judges an item.
+enum Judge {
+    /// A fact of the article.
+    Fact(fn(&Facts) -> bool),
+    /// A fact that comes from a rule: not checked when the rule is off.
+    Rule(&'static str, fn(&Facts) -> bool),
+    /// A person: not checked here.
+    Person,
+}
+
+use Judge::{Fact, Person, Rule};
+use Scale::{Actionability as A, Understandability as U};
+
+/// The PEMAT-P items (numbers as in PEMAT; 6, 7, 13 and 14 of the audiovisual form left out)
+/// and what judges each.
+const ITEMS: &[(u8, Scale, &str, Judge)] = &[
+    (
+        1,
+        U,
+        "The purpose is evident (a description or an opening paragraph)",
+        Fact(|f| f.purpose),
+    ),
+    (2, U, "No distracting information", Person),
+    (
+        3,
+        U,
+        "Common, everyday language",
+        Rule(jargon::RULE, |f| !f.jargon),
+    ),
+    (4, U, "Medical terms are defined where used", Person),
+    (5, U, "Active voice", Rule(passive::RULE, |f| !f.passive)),
+    (
+        8,
+        U,
+        "Numbers are clear and easy to understand",
+        Rule(numbers::RULE, |f| !f.unclear_numbers),
+    ),
+    (
+        9,
+        U,
+        "No calculations needed",
+        Rule(numbers::RULE, |f| !f.arithmetic),
+    ),
+    (
+        10,
+        U,
+        "Information in short sections",
+        Rule(length::PARAGRAPH_RULE, |f| f.short_sections),
+    ),
+    (11, U, "Sections have informative headings", Person),
+    (12, U, "Information in a logical sequence", Person),
+    (13, U, "A summary (key points)", Fact(|f| f.key_points)),
+    (
+        14,
+        U,
+        "Visual cues (lists, callouts) for key points",
+        Fact(|f| f.visual_cues),
+    ),
+    (15, U, "Visual aids where they help", Person),
+    (16, U, "Visual aids reinforce the text", Person),
+    (17, U, "Visual aids have clear titles or captions", Person),
+    (18, U, "Clear, uncluttered illustrations", Person),
+    (19, U, "Simple tables with clear headings", Person),
+    (
+        20,
+        A,
+        "At least one action the reader can take",
+        Fact(|f| f.you || f.ordered_list),
+    ),
+    (
+        21,
+        A,
+        "Addresses the reader directly",
+        Rule(person::RULE, |f| f.you && !f.third_person),
+    ),
+    (
+        22,
+        A,
+        "Actions broken into explicit steps (a numbered list)",
+        Fact(|f| f.ordered_list),
+    ),
+    (23, A, "A tangible tool (checklist, planner)", Person),
+    (24, A, "Simple instructions for any calculation", Person),
+    (25, A, "Charts and tables are explained", Person),
+    (26, A, "Visual aids that make it easier to act", Person),
+];
+
+/// Scores an article from the findings of the plain-language rules on it (`found`); `off` is
+/// the list of rules turned off for it (site and file).
+pub fn score(article: &Article, lang: Lang, found: &[Diagnostic], off: &[String]) -> Pemat {
+    let f = facts(article, lang, found);
+    let items = ITEMS
+        .iter()
+        .map(|(number, scale, item, judge)| Item {
+            number: *number,
+            scale: *scale,
+            item,
+            status: match judge {
+                Fact(met) => flag(met(&f)),
+                Rule(rule, _) if is_disabled(rule, off) => Status::NotChecked,
+                Rule(_, met) => flag(met(&f)),
+                Person => Status::NotChecked,
+            },
+        })
+        .collect();
     Pemat { items }
 }
 
@@ -226,15 +246,6 @@ fn flag(met: bool) -> Status {
         Status::Met
     } else {
         Status::NotMet
-    }
-}
-
-fn item(number: u8, scale: Scale, text: &'static str, status: Status) -> Item {
-    Item {
-        number,
-        scale,
-        item: text,
-        status,
     }
 }
 
