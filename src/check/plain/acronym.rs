@@ -19,6 +19,7 @@ const EN: &str = include_str!("en/acronyms.yaml");
 #[derive(Debug, Default, Deserialize)]
 struct Lists {
     everyday: HashSet<String>,
+    shouted: HashSet<String>,
     known: HashMap<String, String>,
 }
 
@@ -73,6 +74,7 @@ pub fn check(article: &Article, lang: Lang) -> Vec<Diagnostic> {
             }
             if lists.everyday.contains(core)
                 || lists.everyday.contains(word)
+                || lists.shouted.contains(word)
                 || !seen.insert(core.to_string())
             {
                 continue;
@@ -124,6 +126,7 @@ mod tests {
     #[test]
     fn the_lists_read() {
         assert!(lists(Lang::En).everyday.contains("GP"));
+        assert!(lists(Lang::En).shouted.contains("STOP"));
         assert!(lists(Lang::En).known.contains_key("NSAID"));
     }
 }

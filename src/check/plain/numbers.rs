@@ -40,7 +40,7 @@ fn patterns(lang: Lang) -> &'static Patterns {
             percent: re(r"(?i)\b\d+(?:\.\d+)?\s?(?:%|per\s?cent\b)"),
             fraction: re(r"\b\d+/\d+(?:/\d+)?\b"),
             decimal: re(
-                r"(?i)\b\d+\.\d+\b(?:\s*(?:mg|mcg|µg|g|kg|ml|l|litres?|liters?|cm|mm|m|km|miles?|°|degrees|a\.?m\b|p\.?m\b|kcal|units?|iu|mmol|lbs?|oz|stone|st)\b)?",
+                r"(?i)\b\d+\.\d+\b(?:\s*(?:mg|mcg|µg|g|kg|ml|l|litres?|liters?|cm|mm|m|km|miles?|°|degrees|a\.?m\b|p\.?m\b|kcal|units?|iu|mmol|lbs?|oz|stone|st|seconds?|minutes?|mins?|hours?|hrs?|days?|weeks?|months?|years?|times|tablets?|doses?)\b)?",
             ),
         }),
     }
@@ -153,6 +153,7 @@ mod tests {
     fn leaves_clear_numbers_alone() {
         for text in [
             "Take 2.5 ml twice a day.",
+            "Rest for 1.5 hours.",
             "Come at 8.30 a.m. on 12/03/2026.",
             "Call us 24/7.",
             "About 1 in 4 people get it.",
