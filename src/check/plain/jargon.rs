@@ -1,15 +1,16 @@
 //! `plain/jargon`: formal and medical words that have an everyday alternative.
 //!
-//! The list is data (`en/jargon.yaml`: base form → alternative). A word in the text matches an
-//! entry when one of its possible base forms does ("utilised" → "utilise", "inflammations" →
-//! "inflammation", "referring" → "refer"); a phrase matches word by word. Matching is
-//! case-insensitive and runs on the prose blocks, which hold no code and no link addresses.
+//! The list is data (`en/jargon.yaml`: base form → alternative). A word in the text matches a
+//! listed word when it is that word or one of its inflected forms, generated when the list is
+//! loaded ("utilise" → "utilised", "utilising"; "inflammation" → "inflammations"); a phrase
+//! matches word by word. Matching is case-insensitive and runs on the prose blocks, which hold
+//! no code and no link addresses.
 //!
 //! A term the article explains is not reported anywhere in it: one followed by a bracket,
 //! "means", or "is"/"are" and a definition ("Range of motion is how far you can bend",
 //! "oedema (swelling)", "Oedema is swelling").
 
-use super::{words_at, Lang, Sentence};
+use super::{Lang, Sentence};
 use crate::diagnostic::Diagnostic;
 use crate::site::Article;
 use std::collections::{BTreeMap, HashMap};
@@ -28,66 +29,95 @@ struct Entry {
     plain: String,
 }
 
-/// Entries by their first word, longest phrase first.
-type Index = HashMap<String, Vec<Entry>>;
+/// A language's list, ready for matching.
+#[derive(Debug, Default)]
+struct Lexicon {
+    /// Entries by their first word, longest phrase first.
+    by_first: HashMap<String, Vec<Entry>>,
+    /// Each inflected form of a listed word ("utilised") and the listed words it comes from.
+    inflected: HashMap<String, Vec<String>>,
+}
 
-/// The parsed list of a language.
-fn list(lang: Lang) -> &'static Index {
-    static EN_INDEX: OnceLock<Index> = OnceLock::new();
-    match lang {
-        Lang::En => EN_INDEX.get_or_init(|| index(EN)),
+impl Lexicon {
+    /// Whether the lowercase word `token` is `word` or one of its forms.
+    fn is_form(&self, token: &str, word: &str) -> bool {
+        token == word
+            || self
+                .inflected
+                .get(token)
+                .is_some_and(|bases| bases.iter().any(|b| b == word))
+    }
+
+    /// The entries whose first word `token` may be.
+    fn starting_with<'a>(&'a self, token: &str) -> impl Iterator<Item = &'a Entry> {
+        let own = self.by_first.get(token).into_iter().flatten();
+        let via = self
+            .inflected
+            .get(token)
+            .into_iter()
+            .flatten()
+            .filter_map(|b| self.by_first.get(b))
+            .flatten();
+        own.chain(via)
     }
 }
 
-/// Builds the index of a list; an unreadable list is empty (a unit test keeps it readable).
-fn index(yaml: &str) -> Index {
+/// The parsed list of a language.
+fn list(lang: Lang) -> &'static Lexicon {
+    static EN_LIST: OnceLock<Lexicon> = OnceLock::new();
+    match lang {
+        Lang::En => EN_LIST.get_or_init(|| lexicon(EN)),
+    }
+}
+
+/// Builds the lexicon of a list; an unreadable list is empty (a unit test keeps it readable).
+fn lexicon(yaml: &str) -> Lexicon {
     let map: BTreeMap<String, String> = serde_yaml::from_str(yaml).unwrap_or_default();
-    let mut index: Index = HashMap::new();
+    let mut lex = Lexicon::default();
     for (term, plain) in map {
         let words: Vec<String> = term.split_whitespace().map(str::to_lowercase).collect();
         let Some(first) = words.first().cloned() else {
             continue;
         };
-        index
+        for word in &words {
+            for form in inflections(word) {
+                let bases = lex.inflected.entry(form).or_default();
+                if !bases.contains(word) {
+                    bases.push(word.clone());
+                }
+            }
+        }
+        lex.by_first
             .entry(first)
             .or_default()
             .push(Entry { words, term, plain });
     }
-    for entries in index.values_mut() {
+    for entries in lex.by_first.values_mut() {
         entries.sort_by_key(|e| std::cmp::Reverse(e.words.len()));
     }
-    index
+    lex
 }
 
-/// The forms `word` (lowercase) may be an inflection of, itself first.
-pub(crate) fn base_forms(word: &str) -> Vec<String> {
-    let mut out = vec![word.to_string()];
-    let mut add = |s: String| {
-        if s.len() >= 2 && !out.contains(&s) {
-            out.push(s);
-        }
-    };
-    for (suffix, replacement) in [
-        ("ies", "y"),
-        ("ied", "y"),
-        ("es", ""),
-        ("s", ""),
-        ("ed", ""),
-        ("ed", "e"),
-        ("d", ""),
-        ("ing", ""),
-        ("ing", "e"),
-    ] {
-        if let Some(stem) = word.strip_suffix(suffix) {
-            add(format!("{stem}{replacement}"));
-            // "referred", "referring": a doubled final consonant.
-            let b = stem.as_bytes();
-            if (suffix == "ed" || suffix == "ing")
-                && b.len() >= 3
-                && b[b.len() - 1] == b[b.len() - 2]
-                && !b"aeiouls".contains(&b[b.len() - 1])
-            {
-                add(stem[..stem.len() - 1].to_string());
+/// The inflected forms of a base word: plural or third person, past, "-ing", with the usual
+/// spelling changes ("utilise" → "utilises", "utilised", "utilising"; "modify" → "modifies",
+/// "modified"; "refer" → "referred", "referring"). Some are not words; they never match.
+pub(crate) fn inflections(word: &str) -> Vec<String> {
+    let mut out = vec![format!("{word}s"), format!("{word}es")];
+    if let Some(stem) = word.strip_suffix('e') {
+        out.extend([format!("{word}d"), format!("{stem}ing")]);
+    } else if let Some(stem) = word.strip_suffix('y') {
+        out.extend([
+            format!("{stem}ies"),
+            format!("{stem}ied"),
+            format!("{word}ed"),
+            format!("{word}ing"),
+        ]);
+    } else {
+        out.extend([format!("{word}ed"), format!("{word}ing")]);
+        // A doubled final consonant after one vowel: "referred", "omitted".
+        if let Some(last) = word.chars().last() {
+            if !"aeiouwxy".contains(last) && word.len() >= 3 {
+                out.extend([format!("{word}{last}ed"), format!("{word}{last}ing")]);
             }
         }
     }
@@ -96,8 +126,7 @@ pub(crate) fn base_forms(word: &str) -> Vec<String> {
 
 /// `plain/jargon`: each jargon word or phrase in the article.
 pub fn check(article: &Article, sentences: &[Sentence], lang: Lang) -> Vec<Diagnostic> {
-    let index = list(lang);
-    let found = matches(index, sentences);
+    let found = matches(list(lang), sentences);
     let defined: Vec<&str> = found
         .iter()
         .filter(|m| m.explained)
@@ -133,17 +162,13 @@ struct Match<'a, 's> {
 }
 
 /// Every use of a listed term in the sentences.
-fn matches<'a, 's>(index: &'a Index, sentences: &'s [Sentence<'s>]) -> Vec<Match<'a, 's>> {
+fn matches<'a, 's>(lex: &'a Lexicon, sentences: &'s [Sentence<'s>]) -> Vec<Match<'a, 's>> {
     let mut out = Vec::new();
     for s in sentences {
-        let words = words_at(s.text);
-        let forms: Vec<Vec<String>> = words
-            .iter()
-            .map(|(_, w)| base_forms(&w.to_lowercase()))
-            .collect();
+        let words = &s.words;
         let mut i = 0;
         while i < words.len() {
-            let Some((entry, len)) = find(index, &forms[i..]) else {
+            let Some((entry, len)) = find(lex, &s.lower[i..]) else {
                 i += 1;
                 continue;
             };
@@ -185,15 +210,14 @@ fn explains(after: &str, entry: &Entry) -> bool {
         || (!plain.is_empty() && rest.starts_with(plain))
 }
 
-/// The longest entry that matches at the start of `forms`, with its length in words.
-fn find<'a>(index: &'a Index, forms: &[Vec<String>]) -> Option<(&'a Entry, usize)> {
-    let first = forms.first()?;
-    first
-        .iter()
-        .filter_map(|f| index.get(f))
-        .flatten()
+/// The longest entry that matches the lowercase words at the start of `tokens`, with its
+/// length in words.
+fn find<'a>(lex: &'a Lexicon, tokens: &[String]) -> Option<(&'a Entry, usize)> {
+    let first = tokens.first()?;
+    lex.starting_with(first)
         .filter(|e| {
-            e.words.len() <= forms.len() && e.words.iter().zip(forms).all(|(w, fs)| fs.contains(w))
+            e.words.len() <= tokens.len()
+                && e.words.iter().zip(tokens).all(|(w, t)| lex.is_form(t, w))
         })
         .max_by_key(|e| e.words.len())
         .map(|e| (e, e.words.len()))
@@ -205,33 +229,33 @@ mod tests {
 
     #[test]
     fn the_list_reads_and_is_long_enough() {
-        let entries: usize = list(Lang::En).values().map(Vec::len).sum();
+        let entries: usize = list(Lang::En).by_first.values().map(Vec::len).sum();
         assert!(entries >= 300, "{entries} entries");
     }
 
     #[test]
     fn word_forms() {
+        let lex = list(Lang::En);
         for (word, base) in [
             ("utilises", "utilise"),
             ("utilised", "utilise"),
             ("utilising", "utilise"),
             ("commenced", "commence"),
             ("inflammations", "inflammation"),
-            ("referring", "refer"),
             ("modifies", "modify"),
             ("modified", "modify"),
+            ("administered", "administer"),
         ] {
-            assert!(base_forms(word).contains(&base.to_string()), "{word}");
+            assert!(lex.is_form(word, base), "{word}");
         }
+        assert!(inflections("refer").contains(&"referring".to_string()));
+        assert!(!lex.is_form("uses", "utilise"));
     }
 
     #[test]
     fn phrases_match_word_by_word() {
-        let forms: Vec<Vec<String>> = ["prior", "to", "surgery"]
-            .iter()
-            .map(|w| base_forms(w))
-            .collect();
-        let (entry, len) = find(list(Lang::En), &forms).expect("prior to");
+        let tokens: Vec<String> = ["prior", "to", "surgery"].map(String::from).to_vec();
+        let (entry, len) = find(list(Lang::En), &tokens).expect("prior to");
         assert_eq!((entry.plain.as_str(), len), ("before", 2));
     }
 }

@@ -2,7 +2,7 @@
 //! reader on a phone scrolls through without a break (more than 5 sentences or 100 words).
 //! Words are counted as the readability scores count them.
 
-use super::{quote, words_at, Sentence};
+use super::{quote, Sentence};
 use crate::diagnostic::Diagnostic;
 use crate::markdown::ProseKind;
 use crate::site::Article;
@@ -23,7 +23,7 @@ pub const MAX_PARAGRAPH_WORDS: usize = 100;
 pub fn check(article: &Article, sentences: &[Sentence]) -> Vec<Diagnostic> {
     let mut out = Vec::new();
     for s in sentences {
-        let words = words_at(s.text).len();
+        let words = s.words.len();
         if words > MAX_SENTENCE_WORDS {
             let first = s.text.split_whitespace().next().unwrap_or("");
             out.push(
@@ -52,9 +52,9 @@ pub fn check(article: &Article, sentences: &[Sentence]) -> Vec<Diagnostic> {
         if block.kind != ProseKind::Paragraph {
             continue;
         }
-        let words: usize = paragraph.iter().map(|s| words_at(s.text).len()).sum();
+        let words: usize = paragraph.iter().map(|s| s.words.len()).sum();
         if run > MAX_PARAGRAPH_SENTENCES || words > MAX_PARAGRAPH_WORDS {
-            let first = paragraph[0];
+            let first = &paragraph[0];
             out.push(
                 Diagnostic::warning(
                     PARAGRAPH_RULE,

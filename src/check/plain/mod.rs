@@ -42,8 +42,8 @@ impl Lang {
     }
 }
 
-/// One sentence of an article's prose, with where it is.
-#[derive(Debug, Clone, Copy)]
+/// One sentence of an article's prose, with where it is and its words.
+#[derive(Debug, Clone)]
 pub struct Sentence<'a> {
     /// The sentence text.
     pub text: &'a str,
@@ -51,6 +51,11 @@ pub struct Sentence<'a> {
     pub block: &'a ProseBlock,
     /// Byte offset of the sentence in the block's text.
     pub offset: usize,
+    /// Its words (as the readability scores count them) with their byte offsets in `text`.
+    pub words: Vec<(usize, &'a str)>,
+    /// The same words in lowercase, with curly apostrophes made straight: what the word lists
+    /// are matched against.
+    pub lower: Vec<String>,
 }
 
 impl Sentence<'_> {
@@ -66,16 +71,31 @@ pub fn sentences(article: &Article) -> Vec<Sentence<'_>> {
     let mut out = Vec::new();
     for block in &article.rendered.prose {
         for (offset, text) in split_sentences(&block.text) {
-            if word_slices(text).next().is_some() {
-                out.push(Sentence {
-                    text,
-                    block,
-                    offset,
-                });
+            let words = words_at(text);
+            if words.is_empty() {
+                continue;
             }
+            let lower = words.iter().map(|(_, w)| lowercase(w)).collect();
+            out.push(Sentence {
+                text,
+                block,
+                offset,
+                words,
+                lower,
+            });
         }
     }
     out
+}
+
+/// A word in lowercase with curly apostrophes made straight.
+fn lowercase(word: &str) -> String {
+    let lower = word.to_lowercase();
+    if lower.contains('\u{2019}') {
+        lower.replace('\u{2019}', "'")
+    } else {
+        lower
+    }
 }
 
 /// The words of `text` with their byte offsets in it.
@@ -147,10 +167,11 @@ pub fn check(site: &Site, article: &Article, diags: &mut Vec<Diagnostic>) -> pem
     let Some(lang) = Lang::for_code(&site.config.language) else {
         return pemat::Pemat::default();
     };
-    let found = check_article(article, lang);
+    let sentences = sentences(article);
+    let found = check_article(article, &sentences, lang);
     let mut off = site.config.check.disable.clone();
     off.extend(article.doc.front.check_disable.iter().cloned());
-    let score = pemat::score(article, lang, &found, &off);
+    let score = pemat::score(article, &sentences, lang, &found, &off);
     diags.extend(found);
     diags.extend(pemat::check_minimum(
         article,
@@ -161,13 +182,12 @@ pub fn check(site: &Site, article: &Article, diags: &mut Vec<Diagnostic>) -> pem
 }
 
 /// Runs every plain-language rule on an article.
-pub fn check_article(article: &Article, lang: Lang) -> Vec<Diagnostic> {
-    let sentences = sentences(article);
-    let mut out = jargon::check(article, &sentences, lang);
-    out.extend(passive::check(article, &sentences, lang));
-    out.extend(person::check(article, &sentences, lang));
+pub fn check_article(article: &Article, sentences: &[Sentence], lang: Lang) -> Vec<Diagnostic> {
+    let mut out = jargon::check(article, sentences, lang);
+    out.extend(passive::check(article, sentences, lang));
+    out.extend(person::check(article, sentences, lang));
     out.extend(numbers::check(article, lang));
-    out.extend(length::check(article, &sentences));
+    out.extend(length::check(article, sentences));
     out.extend(acronym::check(article, lang));
     out
 }

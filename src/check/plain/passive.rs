@@ -44,11 +44,16 @@ fn words(lang: Lang) -> &'static Words {
 
 /// Whether a sentence has a verb in the passive voice.
 pub fn is_passive(sentence: &str, lang: Lang) -> bool {
-    let list = words(lang);
     let tokens: Vec<String> = words_at(sentence)
         .into_iter()
         .map(|(_, w)| w.to_lowercase().replace('\u{2019}', "'"))
         .collect();
+    has_passive(&tokens, lang)
+}
+
+/// Whether lowercase words have a verb in the passive voice.
+fn has_passive(tokens: &[String], lang: Lang) -> bool {
+    let list = words(lang);
     tokens.iter().enumerate().any(|(i, t)| {
         list.be.contains(t)
             && tokens[i + 1..]
@@ -68,11 +73,13 @@ fn is_participle(word: &str, list: &Words) -> bool {
 }
 
 /// The passive sentences of an article, and how many sentences it has.
-pub fn passive_share<'a>(sentences: &[Sentence<'a>], lang: Lang) -> (Vec<Sentence<'a>>, usize) {
+pub fn passive_share<'s, 'a>(
+    sentences: &'s [Sentence<'a>],
+    lang: Lang,
+) -> (Vec<&'s Sentence<'a>>, usize) {
     let passive = sentences
         .iter()
-        .filter(|s| is_passive(s.text, lang))
-        .copied()
+        .filter(|s| has_passive(&s.lower, lang))
         .collect();
     (passive, sentences.len())
 }
@@ -88,7 +95,7 @@ pub fn check(article: &Article, sentences: &[Sentence], lang: Lang) -> Vec<Diagn
     if !too_many(passive.len(), total) {
         return Vec::new();
     }
-    let first = passive[0];
+    let first = &passive[0];
     let mut help = String::from(
         "say who does what (\"we will check your wound\", not \"your wound will be checked\"); these sentences are passive:",
     );

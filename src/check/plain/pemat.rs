@@ -7,7 +7,7 @@
 //! The items need a person for the rest (is the information distracting, are the headings
 //! informative, are the pictures clear); the score is a floor to build on, not a PEMAT rating.
 
-use super::{jargon, length, numbers, passive, person, sentences, words_at, Lang};
+use super::{jargon, length, numbers, passive, person, Lang, Sentence};
 use crate::check::is_disabled;
 use crate::diagnostic::{Diagnostic, Span};
 use crate::markdown::ProseKind;
@@ -100,19 +100,17 @@ struct Facts {
 }
 
 /// `found`: the findings of the plain-language rules on this article.
-fn facts(article: &Article, lang: Lang, found: &[Diagnostic]) -> Facts {
+fn facts(article: &Article, sents: &[Sentence], lang: Lang, found: &[Diagnostic]) -> Facts {
     let has = |rule: &str| found.iter().any(|d| d.rule == rule);
-    let sents = sentences(article);
     let prose = &article.rendered.prose;
     let number_kinds = numbers::kinds(article, lang);
     let ordered_list = std::iter::once(article.rendered.intro_html.as_str())
         .chain(article.rendered.sections.iter().map(|s| s.html.as_str()))
         .any(|h| h.contains("<ol"));
     let you = sents.iter().any(|s| {
-        words_at(s.text).iter().any(|(_, w)| {
-            let w = w.to_lowercase().replace('\u{2019}', "'");
-            matches!(w.as_str(), "you" | "your" | "yours" | "you're" | "you'll")
-        })
+        s.lower
+            .iter()
+            .any(|w| matches!(w.as_str(), "you" | "your" | "yours" | "you're" | "you'll"))
     });
     Facts {
         purpose: article.doc.front.description.is_some()
@@ -220,10 +218,17 @@ const ITEMS: &[(u8, Scale, &str, Judge)] = &[
     (26, A, "Visual aids that make it easier to act", Person),
 ];
 
-/// Scores an article from the findings of the plain-language rules on it (`found`); `off` is
+/// Scores an article from its sentences and the findings of the plain-language rules on it
+/// (`found`); `off` is
 /// the list of rules turned off for it (site and file).
-pub fn score(article: &Article, lang: Lang, found: &[Diagnostic], off: &[String]) -> Pemat {
-    let f = facts(article, lang, found);
+pub fn score(
+    article: &Article,
+    sentences: &[Sentence],
+    lang: Lang,
+    found: &[Diagnostic],
+    off: &[String],
+) -> Pemat {
+    let f = facts(article, sentences, lang, found);
     let items = ITEMS
         .iter()
         .map(|(number, scale, item, judge)| Item {
