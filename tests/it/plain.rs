@@ -279,3 +279,33 @@ fn pemat_score_in_all_three_outputs_and_the_minimum() {
         "{out}"
     );
 }
+
+#[test]
+fn the_example_site_checks_clean_of_plain_language_findings() {
+    let root = std::path::Path::new(env!("CARGO_MANIFEST_DIR"));
+    // Check reads the site only; review dates are measured from a date they are all valid on.
+    let run = std::process::Command::new(env!("CARGO_BIN_EXE_handout"))
+        .args([
+            "check",
+            "--format",
+            "json",
+            "--today",
+            "2026-06-01",
+            "--root",
+        ])
+        .arg(root)
+        .output()
+        .expect("run handout");
+    let json: Value = serde_json::from_slice(&run.stdout).expect("check JSON");
+    let plain: Vec<&Value> = json["diagnostics"]
+        .as_array()
+        .expect("diagnostics")
+        .iter()
+        .filter(|d| d["rule"].as_str().is_some_and(|r| r.starts_with("plain/")))
+        .collect();
+    assert!(plain.is_empty(), "{plain:#?}");
+    for a in json["articles"].as_array().expect("articles") {
+        let u = a["pemat"]["understandability"].as_f64().unwrap_or(0.0);
+        assert!(u >= 70.0, "{}: PEMAT understandability {u}", a["path"]);
+    }
+}
