@@ -10,6 +10,7 @@ use crate::diagnostic::{Diagnostic, Diagnostics, Span};
 use crate::output::{Output, Staging};
 use crate::render::{theme, Renderer, Scratch, Shared};
 use crate::site::{self, Detail, OutputFile, PageRef, Site};
+use chrono::NaiveDate;
 use rayon::prelude::*;
 use std::path::{Path, PathBuf};
 use std::sync::Mutex;
@@ -55,9 +56,15 @@ pub struct Loaded {
     pub config_text: String,
 }
 
-/// Loads config, content and theme. Returns the loaded site (if no stage failed) and every finding.
-pub fn load(root: &Path, base_url: Option<&str>, drafts: bool) -> (Option<Loaded>, Diagnostics) {
-    load_with(root, base_url, drafts, Detail::Full)
+/// Loads config, content and theme as of `today` (which decides review statuses). Returns
+/// the loaded site (if no stage failed) and every finding.
+pub fn load(
+    root: &Path,
+    base_url: Option<&str>,
+    drafts: bool,
+    today: NaiveDate,
+) -> (Option<Loaded>, Diagnostics) {
+    load_with(root, base_url, drafts, Detail::Full, today)
 }
 
 /// [`load`], keeping `detail` of each document.
@@ -66,6 +73,7 @@ fn load_with(
     base_url: Option<&str>,
     drafts: bool,
     detail: Detail,
+    today: NaiveDate,
 ) -> (Option<Loaded>, Diagnostics) {
     let mut diags = Diagnostics::new();
     let config_text = std::fs::read_to_string(root.join(config::CONFIG_FILE)).unwrap_or_default();
@@ -103,10 +111,9 @@ fn load_with(
         return (None, diags);
     };
     let static_files: Vec<String> = theme.static_files.keys().cloned().collect();
-    let (site, d) = site::assemble(root, config, found, drafts, static_files, detail);
+    let (site, d) = site::assemble(root, config, found, drafts, static_files, detail, today);
     diags.extend(d);
-    let today = chrono::Local::now().date_naive();
-    let renderer = match Renderer::new(theme, today) {
+    let renderer = match Renderer::new(theme) {
         Ok(r) => r,
         Err(e) => {
             diags.extend(e);
@@ -297,6 +304,7 @@ pub fn build(opts: &BuildOptions) -> BuildReport {
         opts.base_url.as_deref(),
         opts.drafts,
         Detail::Pages,
+        chrono::Local::now().date_naive(),
     );
     report.diagnostics = diags;
     let Some(loaded) = loaded.filter(|_| !report.diagnostics.has_errors()) else {
@@ -355,7 +363,8 @@ mod tests {
     fn pages_only_detail_renders_the_same_site() {
         let root = Path::new(env!("CARGO_MANIFEST_DIR"));
         let render = |detail| {
-            let (loaded, diags) = load_with(root, None, false, detail);
+            let (loaded, diags) =
+                load_with(root, None, false, detail, chrono::Local::now().date_naive());
             assert!(!diags.has_errors(), "{diags:?}");
             let out = Memory::new();
             let (pages, _, diags) = render_all(&loaded.expect("loaded"), &out);

@@ -374,7 +374,8 @@ impl Config {
                 site_rules.extend(patterns.iter().map(|p| (kind, p.clone())));
             }
         }
-        let topics = TopicRules::with_site_rules(&site_rules).unwrap_or_else(|msg| {
+        let cue_language = raw.language.as_deref().unwrap_or("en");
+        let topics = TopicRules::with_site_rules(&site_rules, cue_language).unwrap_or_else(|msg| {
             diags.push(
                 Diagnostic::error("config/topics", at(&["topics"]), msg).with_help(
                     "a pattern is a phrase; `*` stands for any words, e.g. `how * helps`",

@@ -19,6 +19,25 @@ pub enum Severity {
     Error,
 }
 
+/// `1 error`, `3 errors`: a count with its noun, for summaries and messages.
+pub fn plural(n: usize, word: &str) -> String {
+    if n == 1 {
+        format!("1 {word}")
+    } else {
+        format!("{n} {word}s")
+    }
+}
+
+/// Prints findings to stderr, one `path:line:col: severity: message` block each.
+pub fn eprint_all<'a>(diags: impl IntoIterator<Item = &'a Diagnostic>) {
+    use std::io::Write;
+    let stderr = std::io::stderr();
+    let mut w = stderr.lock();
+    for d in diags {
+        let _ = writeln!(w, "{d}");
+    }
+}
+
 impl fmt::Display for Severity {
     fn fmt(&self, f: &mut fmt::Formatter<'_>) -> fmt::Result {
         f.write_str(match self {

@@ -3,10 +3,10 @@
 
 use clap::Parser;
 use handout::cli::{Cli, Command, Format, ImportArgs, NewArgs};
+use handout::diagnostic::plural;
 use handout::import::ImportOptions;
 use handout::scaffold::NewKind;
-use handout::{BuildOptions, Diagnostic, Diagnostics};
-use std::io::Write;
+use handout::{BuildOptions, Diagnostic};
 use std::process::ExitCode;
 
 /// A build allocates and frees millions of small strings (Tera's template values, every
@@ -34,7 +34,7 @@ fn main() -> ExitCode {
                 base_url: args.base_url,
                 drafts: args.drafts,
             });
-            print_diagnostics(&report.diagnostics);
+            handout::diagnostic::eprint_all(&report.diagnostics);
             let errors = report.diagnostics.error_count();
             let warnings = report.diagnostics.warning_count();
             let secs = report.elapsed.as_secs_f64();
@@ -121,7 +121,7 @@ fn run_import(args: &ImportArgs) -> ExitCode {
     let report = match handout::import::import(&opts) {
         Ok(r) => r,
         Err(diags) => {
-            print_diagnostics(&diags);
+            handout::diagnostic::eprint_all(&diags);
             return ExitCode::from(2);
         }
     };
@@ -150,21 +150,4 @@ fn run_import(args: &ImportArgs) -> ExitCode {
 fn usage_error(d: &Diagnostic) -> ExitCode {
     eprintln!("{d}");
     ExitCode::from(2)
-}
-
-fn plural(n: usize, word: &str) -> String {
-    if n == 1 {
-        format!("1 {word}")
-    } else {
-        format!("{n} {word}s")
-    }
-}
-
-/// Prints every diagnostic to stderr, errors and warnings alike, in file order.
-fn print_diagnostics(diags: &Diagnostics) {
-    let stderr = std::io::stderr();
-    let mut w = stderr.lock();
-    for d in diags {
-        let _ = writeln!(w, "{d}");
-    }
 }

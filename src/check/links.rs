@@ -14,10 +14,10 @@ use super::DocRef;
 use crate::diagnostic::{did_you_mean, Diagnostic, Diagnostics, LineIndex, Span};
 use crate::markdown::html_scan::{self, PageScan, RefKind};
 use crate::output::Output;
-use crate::site::{is_external_url, PageRef, Site};
+use crate::site::{is_external_url, percent_decode, PageRef, Site};
 use rayon::prelude::*;
 use std::collections::{BTreeMap, HashMap, HashSet};
-use std::path::PathBuf;
+use std::path::{Path, PathBuf};
 use std::sync::Mutex;
 
 /// An [`Output`] that keeps a scan of each HTML page instead of its bytes, and the names of
@@ -281,30 +281,15 @@ fn classify(page: &str, url: &str, base_path: &str, base_url: &str) -> Target {
     }
 }
 
-/// Resolves `.` and `..` segments of a `/`-separated path, keeping a trailing slash.
+/// Resolves `.` and `..` segments of a `/`-separated site path (no leading slash in the
+/// result), keeping a trailing slash: the site's own path normaliser, on URL paths.
 fn normalise(path: &str) -> String {
-    let mut parts: Vec<&str> = Vec::new();
-    for seg in path.split('/') {
-        match seg {
-            "" | "." => {}
-            ".." => {
-                parts.pop();
-            }
-            s => parts.push(s),
-        }
-    }
-    let mut out = parts.join("/");
+    let resolved = crate::site::normalise_path(Path::new(path.trim_start_matches('/')));
+    let mut out = resolved.to_string_lossy().replace('\\', "/");
     if !out.is_empty() && (path.ends_with('/') || path.ends_with("/.") || path.ends_with("/..")) {
         out.push('/');
     }
     out
-}
-
-/// Decodes `%20`-style escapes; a malformed escape is kept as written.
-fn percent_decode(s: &str) -> String {
-    percent_encoding::percent_decode_str(s)
-        .decode_utf8_lossy()
-        .into_owned()
 }
 
 /// Where each address was written in the Markdown, to report a broken one at its line.

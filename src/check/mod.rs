@@ -12,6 +12,7 @@
 //! - [`accessibility`]: alt text, heading order, link text, table headers, all caps (`a11y/*`);
 //! - [`content_rules`]: descriptions, duplicates, empty sections, FAQ answers, raw HTML
 //!   (`meta/*`, `content/*`, `security/*`);
+//! - [`topics`]: how each section was classified, and the topic rules (`topics/*`);
 //! - [`plain`]: plain-language rules (`plain/*`) and the PEMAT-style score;
 //! - [`links`] (with [`crate::markdown::html_scan`]): links and anchors in the built output (`links/*`);
 //! - [`external`]: `--external`, external links over HTTP;
@@ -28,11 +29,12 @@ pub mod readability;
 pub mod reading_level;
 pub mod report_html;
 pub mod review;
+pub mod topics;
 
 use crate::build::{self, Loaded};
 use crate::cli::{CheckArgs, Format};
 use crate::content::Document;
-use crate::diagnostic::{did_you_mean, Diagnostic, Diagnostics, Severity, Span};
+use crate::diagnostic::{did_you_mean, Diagnostic, Diagnostics, Span};
 use crate::markdown::Rendered;
 use crate::site::Site;
 use chrono::NaiveDate;
@@ -64,6 +66,9 @@ pub const RULES: &[&str] = &[
     "content/faq-answer",
     "content/placeholder",
     "security/raw-html",
+    "topics/uncertain",
+    "topics/missing-risks",
+    "topics/none",
     "plain/jargon",
     "plain/passive",
     "plain/third-person",
@@ -144,6 +149,10 @@ pub struct ArticleSummary {
     pub next_review: Option<NaiveDate>,
     /// Days from today to the next review (negative when overdue).
     pub days_left: Option<i64>,
+    /// Where the article stands in its review cycle (the site model decides it).
+    pub review_status: crate::site::ReviewStatus,
+    /// How each `##` section was classified, in order.
+    pub sections: Vec<topics::SectionClass>,
     /// The PEMAT-style score; no items when the site's language has no plain-language lists.
     pub pemat: plain::pemat::Pemat,
 }
@@ -199,7 +208,7 @@ pub fn run(args: &CheckArgs) -> u8 {
         }),
     };
     let start = Instant::now();
-    let (loaded, load_diags) = build::load(&args.root, None, args.drafts);
+    let (loaded, load_diags) = build::load(&args.root, None, args.drafts, today);
     let Some(mut loaded) = loaded else {
         // Config or theme did not load: there is no site to check, only the errors to show.
         let mut diags = load_diags;
@@ -208,7 +217,7 @@ pub fn run(args: &CheckArgs) -> u8 {
         return 1;
     };
     if args.due {
-        let entries = review::due_list(&loaded.site, today);
+        let entries = review::due_list(&loaded.site);
         let mut diags = load_diags;
         diags.sort();
         output::print_due(&entries, &diags, args.format, today);
@@ -262,6 +271,7 @@ pub fn check(loaded: &Loaded, load_diags: Diagnostics, opts: &CheckOptions) -> C
                 a.doc.front.description.as_deref(),
             ));
             d.extend(accessibility::check_lead_image(&a.doc));
+            d.extend(topics::check_article(a));
             let pemat = plain::check(site, a, &mut d);
             let summary = ArticleSummary {
                 path: a.doc.path.clone(),
@@ -271,8 +281,10 @@ pub fn check(loaded: &Loaded, load_diags: Diagnostics, opts: &CheckOptions) -> C
                 reading_minutes: a.reading_minutes,
                 reviewed: a.doc.front.reviewed,
                 reviewer: a.doc.front.reviewer.clone(),
-                next_review: a.next_review,
-                days_left: a.next_review.map(|n| (n - today).num_days()),
+                next_review: a.review.next,
+                days_left: a.review.days_left,
+                review_status: a.review.status,
+                sections: topics::sections(a),
                 pemat,
             };
             (summary, d)
@@ -414,14 +426,6 @@ fn check_disable_list(site: &Site, config_text: &str) -> Diagnostics {
         }
     }
     diags
-}
-
-/// The severity a finding is printed with.
-pub fn severity_label(s: Severity) -> &'static str {
-    match s {
-        Severity::Warning => "warning",
-        Severity::Error => "error",
-    }
 }
 
 #[cfg(test)]

@@ -125,7 +125,8 @@ fn report_text(r: &CheckReport) -> String {
     if !r.diagnostics.is_empty() {
         s.push('\n');
     }
-    s.push_str(&summary_table(&r.articles, r.today));
+    s.push_str(&super::topics::sections_text(&r.articles));
+    s.push_str(&summary_table(&r.articles));
     let _ = writeln!(
         s,
         "Checked {} articles and {} pages in {:.2} s: {} (reading grade target {}).",
@@ -139,7 +140,7 @@ fn report_text(r: &CheckReport) -> String {
 }
 
 /// The per-article table: words, reading time, grades and the next review.
-fn summary_table(articles: &[ArticleSummary], today: NaiveDate) -> String {
+fn summary_table(articles: &[ArticleSummary]) -> String {
     if articles.is_empty() {
         return String::new();
     }
@@ -155,10 +156,11 @@ fn summary_table(articles: &[ArticleSummary], today: NaiveDate) -> String {
     );
     for a in articles {
         let sc = &a.reading.scores;
-        let due = match a.next_review {
-            None => "not reviewed".to_string(),
-            Some(d) if d < today => format!("{d} (overdue)"),
-            Some(d) => d.to_string(),
+        let due = match (a.next_review, a.review_status) {
+            (None, _) => "not reviewed".to_string(),
+            (Some(d), crate::site::ReviewStatus::Overdue) => format!("{d} (overdue)"),
+            (Some(d), crate::site::ReviewStatus::DueSoon) => format!("{d} (due soon)"),
+            (Some(d), _) => d.to_string(),
         };
         let _ = writeln!(
             s,
@@ -331,7 +333,9 @@ pub fn report_json(r: &CheckReport) -> Value {
                 "reviewer": a.reviewer,
                 "next_review": a.next_review.map(|d| d.to_string()),
                 "days_left": a.days_left,
+                "review_status": a.review_status,
                 "topics": topics,
+                "sections": super::topics::sections_json(&a.sections),
                 "hardest_sentences": hardest,
                 "pemat": super::plain::pemat_output::json(&a.pemat),
             })

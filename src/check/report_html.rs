@@ -25,7 +25,9 @@ td.num{text-align:right;font-variant-numeric:tabular-nums}
 .over,.overdue,.error{color:#a00000;font-weight:600}
 .soon,.warning{color:#7a4b00}
 .path{color:#555;font-size:.85rem;display:block}
-ul.issues{margin:.25rem 0 0;padding-left:1.1rem;font-size:.9rem}
+ul.issues,ul.sections{margin:.25rem 0 0;padding-left:1.1rem;font-size:.9rem}
+.sections .kind{font-weight:600}
+.sections .cue{color:#555;display:block}
 .summary span{display:inline-block;margin-right:1.5rem}
 @media print{th{position:static}details{display:block}}
 ";
@@ -51,18 +53,25 @@ document.querySelectorAll('th[data-col]').forEach(function(th){
 
 /// Escapes text for HTML content and attribute values.
 fn esc(s: &str) -> String {
-    let mut o = String::with_capacity(s.len());
-    for c in s.chars() {
-        match c {
-            '&' => o.push_str("&amp;"),
-            '<' => o.push_str("&lt;"),
-            '>' => o.push_str("&gt;"),
-            '"' => o.push_str("&quot;"),
-            '\'' => o.push_str("&#39;"),
-            c => o.push(c),
-        }
+    crate::markdown::escape_html(s)
+}
+
+/// The class and text of an article's "review due" cell, from the status the site model
+/// decided (so the report and the terminal agree on `check.due_soon_days`).
+fn due_cell(a: &super::ArticleSummary) -> (&'static str, String) {
+    use crate::site::ReviewStatus;
+    match (a.next_review, a.days_left, a.review_status) {
+        (Some(d), _, ReviewStatus::Overdue) => (" overdue", format!("{d} (overdue)")),
+        (Some(d), Some(left), ReviewStatus::DueSoon) => (
+            " soon",
+            format!(
+                "{d} (in {})",
+                crate::diagnostic::plural(left.unsigned_abs() as usize, "day")
+            ),
+        ),
+        (Some(d), _, _) => ("", d.to_string()),
+        (None, _, _) => (" overdue", "not reviewed".to_string()),
     }
-    o
 }
 
 /// The inventory as a complete HTML document.
@@ -107,6 +116,7 @@ pub fn render(r: &CheckReport) -> String {
         "Reviewer",
         "Reviewed",
         "Next review",
+        "Sections (kind, heading, cue)",
         "Open issues",
     ];
     for (i, h) in heads.iter().enumerate() {
@@ -124,18 +134,13 @@ pub fn render(r: &CheckReport) -> String {
         } else {
             ""
         };
-        let (due_class, due_text) = match (a.next_review, a.days_left) {
-            (Some(d), Some(left)) if left < 0 => (" overdue", format!("{d} (overdue)")),
-            (Some(d), Some(left)) if left <= 30 => (" soon", format!("{d} (in {left} days)")),
-            (Some(d), _) => ("", d.to_string()),
-            (None, _) => (" overdue", "not reviewed".to_string()),
-        };
+        let (due_class, due_text) = due_cell(a);
         let _ = write!(
             s,
             "<tr><th scope=\"row\" data-sort=\"{t}\">{t}<span class=\"path\">{p}</span></th>\
 <td class=\"num{grade_class}\">{fk:.1}</td><td class=\"num\">{smog:.1}</td><td class=\"num\">{fre:.0}</td>{pemat}\
 <td class=\"num\">{words}</td><td class=\"num\">{min}</td><td>{reviewer}</td><td>{reviewed}</td>\
-<td class=\"{dc}\" data-sort=\"{due_key}\">{due}</td><td data-sort=\"{n}\">",
+<td class=\"{dc}\" data-sort=\"{due_key}\">{due}</td><td data-sort=\"{topic_count}\">",
             t = esc(&a.title),
             p = esc(&a.path.to_string_lossy()),
             fk = sc.flesch_kincaid_grade,
@@ -149,8 +154,10 @@ pub fn render(r: &CheckReport) -> String {
             dc = due_class.trim(),
             due_key = a.next_review.map(|d| d.to_string()).unwrap_or_else(|| "0000".into()),
             due = esc(&due_text),
-            n = issues.len(),
+            topic_count = a.sections.iter().filter(|c| c.kind.is_topic()).count(),
         );
+        super::topics::sections_html(&mut s, &a.sections, esc);
+        let _ = write!(s, "</td><td data-sort=\"{}\">", issues.len());
         issue_list(&mut s, issues);
         s.push_str("</td></tr>\n");
     }

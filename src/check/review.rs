@@ -6,7 +6,7 @@
 //! the review date as a promise that the advice is current.
 
 use crate::diagnostic::{Diagnostic, Severity, Span};
-use crate::site::{Article, Site};
+use crate::site::{Article, ReviewStatus, Site};
 use chrono::NaiveDate;
 use std::path::PathBuf;
 
@@ -51,16 +51,15 @@ pub fn check_review(site: &Site, article: &Article, today: NaiveDate) -> Vec<Dia
             );
         }
     }
-    let Some(next) = article.next_review else {
+    let (Some(next), Some(days)) = (article.review.next, article.review.days_left) else {
         return out;
     };
-    let days = (next - today).num_days();
     let interval = site.config.review_interval_months;
-    if days < 0 {
+    if article.review.status == ReviewStatus::Overdue {
         let severity = site.config.check.overdue;
         let msg = format!(
             "clinical review overdue: the next review was due on {next} ({} ago)",
-            plural_days(-days)
+            crate::diagnostic::plural(days.unsigned_abs() as usize, "day")
         );
         let help = format!(
             "have a clinician review the article, then update `reviewed:`; reviews are due every {interval} months (`review_interval_months`)"
@@ -72,28 +71,20 @@ pub fn check_review(site: &Site, article: &Article, today: NaiveDate) -> Vec<Dia
             }
             .with_help(help),
         );
-    } else if days <= i64::from(site.config.check.due_soon_days) {
+    } else if article.review.status == ReviewStatus::DueSoon {
         out.push(
             Diagnostic::warning(
                 "review/due-soon",
                 at_reviewed,
                 format!(
                     "clinical review due soon: on {next} (in {})",
-                    plural_days(days)
+                    crate::diagnostic::plural(days.unsigned_abs() as usize, "day")
                 ),
             )
             .with_help("book the review with a clinician now, then update `reviewed:`"),
         );
     }
     out
-}
-
-fn plural_days(n: i64) -> String {
-    if n == 1 {
-        "1 day".into()
-    } else {
-        format!("{n} days")
-    }
 }
 
 /// One line of `handout check --due`.
@@ -115,13 +106,13 @@ pub struct DueEntry {
 
 /// Every article by next review date, soonest first; never-reviewed articles come first of
 /// all, since they are the most urgent.
-pub fn due_list(site: &Site, today: NaiveDate) -> Vec<DueEntry> {
+pub fn due_list(site: &Site) -> Vec<DueEntry> {
     let mut list: Vec<DueEntry> = site
         .articles
         .iter()
         .map(|a| DueEntry {
-            next_review: a.next_review,
-            days_left: a.next_review.map(|n| (n - today).num_days()),
+            next_review: a.review.next,
+            days_left: a.review.days_left,
             reviewed: a.doc.front.reviewed,
             reviewer: a.doc.front.reviewer.clone(),
             path: a.doc.path.clone(),

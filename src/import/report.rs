@@ -7,6 +7,7 @@
 use super::doc::ImportedDoc;
 use crate::check::readability::{self, Passage};
 use crate::config::Config;
+use crate::diagnostic::plural;
 use crate::markdown::{self, KeepLinks, RenderOptions};
 use serde::Serialize;
 use std::fmt::Write as _;
@@ -186,14 +187,6 @@ pub fn to_text(report: &ImportReport) -> String {
         out.push_str("Next: `handout serve` to read them, `handout check` before you publish.\n");
     }
     out
-}
-
-fn plural(n: usize, word: &str) -> String {
-    if n == 1 {
-        format!("1 {word}")
-    } else {
-        format!("{n} {word}s")
-    }
 }
 
 fn doc_text(out: &mut String, d: &DocReport, dry_run: bool) {

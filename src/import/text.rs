@@ -168,7 +168,13 @@ impl<'a> Writer<'a> {
         self.start(Block::Other);
         let text = &sentence_case(text);
         if level == 2 {
-            self.section = self.rules.classify(text);
+            // The questions under it are not headings yet, so ask whether the heading names
+            // a FAQ rather than how the section would be classified as written.
+            self.section = if self.rules.heading_is_faq(text) {
+                SectionKind::Faq
+            } else {
+                self.rules.classify(text)
+            };
         }
         self.out
             .push_str(&format!("{} {}\n", "#".repeat(level), inline(text)));

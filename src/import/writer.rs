@@ -213,7 +213,7 @@ pub fn mark_faq_questions(body: &str, rules: &TopicRules) -> String {
         .map(|block| {
             let b = block.trim();
             if let Some(h) = b.strip_prefix("## ") {
-                in_faq = rules.classify(h) == SectionKind::Faq;
+                in_faq = rules.heading_is_faq(h);
                 return block.to_string();
             }
             if !in_faq || b.contains('\n') {

@@ -17,6 +17,7 @@
 mod anchors;
 mod autolink;
 mod blocks;
+pub mod classify;
 mod highlight;
 pub mod html_scan;
 mod location;
@@ -32,7 +33,9 @@ mod tests_markup;
 use serde::Serialize;
 
 pub use anchors::{escape_html, slugify};
+pub use classify::{Classification, CueSet, DecidedBy};
 pub use highlight::highlight_css;
+pub use prose::count_words;
 pub use sections::{SectionKind, TopicRules};
 
 /// Whether a destination is a link's or an image's.
@@ -203,6 +206,8 @@ pub struct Section {
     pub id: String,
     /// What the section is about.
     pub kind: SectionKind,
+    /// How `kind` was decided, for `handout check`.
+    pub classification: Classification,
     /// File line of the heading.
     pub line: usize,
     /// The content after the heading, as on the article page.

@@ -99,7 +99,7 @@ impl Excerpt {
 
 /// Words are split at ASCII whitespace only: a no-break space joins words
 /// on purpose, and the ASCII split is several times faster.
-fn count_words(text: &str) -> usize {
+pub fn count_words(text: &str) -> usize {
     text.split_ascii_whitespace().count()
 }
 

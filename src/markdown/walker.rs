@@ -29,6 +29,7 @@ use self::prepass::{prepass, Prepass, TableMeta};
 use super::anchors::IdAllocator;
 use super::autolink::url_hints;
 use super::blocks::{task_checkbox, Footnotes};
+use super::classify::{classify, features, Classification};
 use super::location::LineIndex;
 use super::prose::{Excerpt, OpenBlock};
 use super::{RenderOptions, Rendered};
@@ -135,6 +136,9 @@ struct Walker<'a, 'r> {
     /// Source offsets of the `##` headings, to size each section's HTML
     /// up front (growing strings by doubling cost a tenth of the time).
     h2_offsets: Vec<usize>,
+    /// How each `##` section is classified, in order (read ahead, because a section's
+    /// kind depends on its body and decides how the body is written).
+    kinds: std::vec::IntoIter<Classification>,
 }
 
 impl<'a, 'r> Walker<'a, 'r> {
@@ -149,6 +153,14 @@ impl<'a, 'r> Walker<'a, 'r> {
             tables,
             h2_offsets,
         } = prepass(events, opts.reserved_ids);
+        let kinds: Vec<Classification> = if opts.all_sections_faq {
+            Vec::new()
+        } else {
+            features::gather(events)
+                .iter()
+                .map(|f| classify(f, opts.rules))
+                .collect()
+        };
         let intro_len = h2_offsets.first().copied().unwrap_or(src.len());
         let out = Rendered {
             intro_html: String::with_capacity(intro_len * 5 / 4 + 16),
@@ -177,6 +189,7 @@ impl<'a, 'r> Walker<'a, 'r> {
             tables: tables.into_iter(),
             url_hints: url_hints(src),
             h2_offsets,
+            kinds: kinds.into_iter(),
         }
     }
 

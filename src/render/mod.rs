@@ -17,7 +17,6 @@ pub mod views;
 
 use crate::diagnostic::{Diagnostic, Diagnostics};
 use crate::site::{OutputFile, PageRef, Site};
-use chrono::NaiveDate;
 use serde::Serialize;
 pub use template_errors::Templates;
 use tera::{Context, Tera};
@@ -32,8 +31,6 @@ pub struct Renderer {
     templates: Templates,
     /// The resolved theme (static files to copy).
     pub theme: Theme,
-    /// Today's date, for review status.
-    pub today: NaiveDate,
     /// Whether article and topic pages get their QR code (`page.qr_svg`). On by default;
     /// `check` may turn it off: a code is a fifth of a page's rendering time and holds no
     /// links or anchors to check.
@@ -63,13 +60,12 @@ pub struct Scratch {
 
 impl Renderer {
     /// Loads and compiles the templates; every template syntax error is reported.
-    pub fn new(theme: Theme, today: NaiveDate) -> Result<Renderer, Diagnostics> {
+    pub fn new(theme: Theme) -> Result<Renderer, Diagnostics> {
         let (tera, templates) = engine::compile(&theme)?;
         Ok(Renderer {
             tera,
             templates,
             theme,
-            today,
             qr_codes: true,
         })
     }
@@ -110,7 +106,6 @@ impl Renderer {
     ) -> Result<(), Diagnostic> {
         scratch.html.clear();
         let inputs = pages::Inputs {
-            today: self.today,
             qr_codes: self.qr_codes,
         };
         let out = &mut scratch.html;

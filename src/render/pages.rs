@@ -10,13 +10,10 @@ use super::views::*;
 use crate::config::ArticleOrder;
 use crate::markdown::SectionKind;
 use crate::site::{Article, PageRef, Site, Topic};
-use chrono::NaiveDate;
 use serde::Serialize;
 
 /// What page builders need besides the site.
 pub struct Inputs {
-    /// Today's date, for review status.
-    pub today: NaiveDate,
     /// Whether article and topic pages get a QR code.
     pub qr_codes: bool,
 }
@@ -240,7 +237,7 @@ pub fn article<'a>(site: &'a Site, i: usize, inputs: &Inputs) -> ArticlePage<'a>
     pv.qr_svg = qr(&pv, inputs);
     ArticlePage {
         page: finish(site, pv),
-        article: article_view(site, a, None, inputs.today),
+        article: article_view(site, a, None),
     }
 }
 
@@ -266,7 +263,7 @@ pub fn topic<'a>(site: &'a Site, i: usize, kind: SectionKind, inputs: &Inputs) -
     pv.qr_svg = qr(&pv, inputs);
     TopicPage {
         page: finish(site, pv),
-        article: article_view(site, a, Some(kind), inputs.today),
+        article: article_view(site, a, Some(kind)),
         topic: tv,
     }
 }

@@ -7,7 +7,7 @@
 
 use crate::config::{Clinic, Config};
 use crate::markdown::{FaqItem, SectionKind, TocEntry};
-use crate::site::{Article, FaqSource, Site, Topic};
+use crate::site::{Article, FaqSource, ReviewStatus, Site, Topic};
 use chrono::NaiveDate;
 use serde::Serialize;
 
@@ -171,20 +171,6 @@ impl DateView {
             },
         }
     }
-}
-
-/// Where an article stands in its review cycle.
-#[derive(Debug, Clone, Copy, Serialize)]
-#[serde(rename_all = "kebab-case")]
-pub enum ReviewStatus {
-    /// Reviewed and not yet due.
-    Current,
-    /// Due within the check's warning window.
-    DueSoon,
-    /// Past its next review date.
-    Overdue,
-    /// Never clinically reviewed.
-    Unreviewed,
 }
 
 /// A `##` section of an article.
@@ -553,21 +539,6 @@ pub(crate) fn site_view<'a>(site: &'a Site) -> SiteView<'a> {
     }
 }
 
-pub(crate) fn review_status(
-    article: &Article,
-    today: NaiveDate,
-    due_soon_days: u32,
-) -> ReviewStatus {
-    match article.next_review {
-        None => ReviewStatus::Unreviewed,
-        Some(next) if next < today => ReviewStatus::Overdue,
-        Some(next) if (next - today).num_days() <= i64::from(due_soon_days) => {
-            ReviewStatus::DueSoon
-        }
-        Some(_) => ReviewStatus::Current,
-    }
-}
-
 pub(crate) fn tag_links<'a>(site: &'a Site, a: &'a Article) -> Vec<TagLink<'a>> {
     a.doc
         .front
@@ -626,7 +597,6 @@ pub(crate) fn article_view<'a>(
     site: &'a Site,
     a: &'a Article,
     current: Option<SectionKind>,
-    today: NaiveDate,
 ) -> ArticleView<'a> {
     let f = &a.doc.front;
     let c = &site.config;
@@ -657,8 +627,8 @@ pub(crate) fn article_view<'a>(
         updated: f.updated.map(DateView::of),
         reviewed: f.reviewed.map(DateView::of),
         reviewer: f.reviewer.as_deref(),
-        next_review: a.next_review.map(DateView::of),
-        review_status: review_status(a, today, c.check.due_soon_days),
+        next_review: a.review.next.map(DateView::of),
+        review_status: a.review.status,
         authors: &f.authors,
         tags: tag_links(site, a),
         condition: f.condition.as_deref(),

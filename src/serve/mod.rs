@@ -22,7 +22,7 @@ mod state;
 mod watch;
 
 use crate::cli::ServeArgs;
-use crate::diagnostic::Diagnostic;
+use crate::diagnostic::plural;
 use state::{Outcome, Shared, State};
 use std::convert::Infallible;
 use std::io::{ErrorKind, Write};
@@ -113,7 +113,7 @@ pub fn run(args: &ServeArgs) -> Result<Infallible, ServeError> {
 fn first_build(state: &mut State, shared: &Shared) {
     let start = Instant::now();
     let outcome = state.load_and_render();
-    print_findings(&state.all_findings());
+    crate::diagnostic::eprint_all(&state.all_findings());
     match &outcome {
         Outcome::Failed(errors) => eprintln!(
             "The site has {}; the preview shows them until they are fixed.",
@@ -142,7 +142,7 @@ fn rebuild_loop(mut watcher: watch::Watcher, mut state: State) {
                 everything,
                 warnings,
             } => {
-                print_findings(&warnings);
+                crate::diagnostic::eprint_all(&warnings);
                 let scope = if everything { " (everything)" } else { "" };
                 eprintln!(
                     "{what}: rebuilt {}{scope} in {ms:.0} ms",
@@ -150,7 +150,7 @@ fn rebuild_loop(mut watcher: watch::Watcher, mut state: State) {
                 );
             }
             Outcome::Failed(errors) => {
-                print_findings(&errors);
+                crate::diagnostic::eprint_all(&errors);
                 eprintln!(
                     "{what}: {}; still serving the last good version",
                     plural(errors.len(), "error")
@@ -241,22 +241,6 @@ fn describe(changes: &[watch::Change]) -> String {
         [] => "nothing".into(),
         [one] => name(one),
         [first, rest @ ..] => format!("{} and {} more", name(first), rest.len()),
-    }
-}
-
-fn print_findings<'a>(diags: impl IntoIterator<Item = &'a Diagnostic>) {
-    let stderr = std::io::stderr();
-    let mut w = stderr.lock();
-    for d in diags {
-        let _ = writeln!(w, "{d}");
-    }
-}
-
-fn plural(n: usize, word: &str) -> String {
-    if n == 1 {
-        format!("1 {word}")
-    } else {
-        format!("{n} {word}s")
     }
 }
 

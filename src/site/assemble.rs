@@ -10,7 +10,7 @@ use crate::content::{Discovered, DocKind, Document};
 use crate::diagnostic::{Diagnostic, Diagnostics, Span};
 use crate::markdown::{self, slugify, LinkKind, RenderOptions, Rendered};
 use crate::url_scheme::UrlKind;
-use chrono::Months;
+use chrono::NaiveDate;
 use rayon::prelude::*;
 use std::collections::HashMap;
 use std::path::{Path, PathBuf};
@@ -56,6 +56,7 @@ pub fn assemble(
     drafts: bool,
     static_files: Vec<String>,
     detail: Detail,
+    today: NaiveDate,
 ) -> (Site, Diagnostics) {
     let mut diags = Diagnostics::new();
     let mut map = LinkMap {
@@ -132,7 +133,7 @@ pub fn assemble(
         .into_par_iter()
         .zip(article_slugs.into_par_iter())
         .map(|(doc, slug)| {
-            let (mut article, d) = build_article(doc, slug, &map, &config);
+            let (mut article, d) = build_article(doc, slug, &map, &config, today);
             if detail == Detail::Pages {
                 article.keep_pages_only();
             }
@@ -190,6 +191,7 @@ pub fn assemble(
         tags,
         bundle_assets,
         drafts,
+        today,
         asset_index: Default::default(),
     };
     diags.extend(super::pages::check_aliases(&site, &map.static_files));
@@ -232,26 +234,30 @@ pub(crate) fn build_article(
     slug: String,
     map: &LinkMap,
     config: &Config,
+    today: NaiveDate,
 ) -> (Article, Diagnostics) {
     let path = format!("articles/{slug}/");
     let rendered = render_doc(&doc, map, config, &path, &format!("{slug}-"), false);
     let mut d = link_diagnostics(&doc, &rendered, config);
     d.extend(check_image(&doc, map, config));
+    d.extend(super::topics::unknown_classes(&doc, &rendered));
     let words: usize = rendered
         .prose
         .iter()
-        .map(|p| p.text.split_whitespace().count())
+        .map(|p| crate::markdown::count_words(&p.text))
         .sum();
-    let next_review = doc
-        .front
-        .reviewed
-        .and_then(|r| r.checked_add_months(Months::new(config.review_interval_months)));
+    let review = super::Review::of(
+        doc.front.reviewed,
+        config.review_interval_months,
+        config.check.due_soon_days,
+        today,
+    );
     let article = Article {
         doc,
         slug,
         path,
         rendered,
-        next_review,
+        review,
         words,
         reading_minutes: reading_minutes(words),
     };

@@ -162,7 +162,7 @@ pub fn normalise(p: &Path) -> PathBuf {
 }
 
 /// Decodes `%20`-style escapes; a malformed escape is kept as written.
-fn percent_decode(s: &str) -> String {
+pub(crate) fn percent_decode(s: &str) -> String {
     percent_encoding::percent_decode_str(s)
         .decode_utf8_lossy()
         .into_owned()

@@ -9,6 +9,7 @@ mod assemble;
 mod faq;
 mod links;
 mod pages;
+mod review;
 mod taxonomy;
 mod topics;
 mod update;
@@ -17,7 +18,9 @@ pub use assemble::{assemble, image_url, reading_minutes, RESERVED_IDS};
 pub use faq::{FaqGroup, FaqSource};
 pub use links::is_external as is_external_url;
 pub use links::normalise as normalise_path;
+pub(crate) use links::percent_decode;
 pub use pages::{Alias, OutputFile, PageRef};
+pub use review::{Review, ReviewStatus};
 pub use taxonomy::Tag;
 pub use topics::{HubEntry, Topic};
 pub use update::{stale_pages, update_document, SiteLinks, Stale, Update, UpdateError};
@@ -50,8 +53,8 @@ pub struct Article {
     pub path: String,
     /// Rendered body, sections and everything found in the Markdown.
     pub rendered: Rendered,
-    /// When the next clinical review is due: `reviewed` + the review interval.
-    pub next_review: Option<NaiveDate>,
+    /// The next clinical review and where the article stands, as of the site's `today`.
+    pub review: Review,
     /// Words of prose a patient reads.
     pub words: usize,
     /// Minutes to read at about 200 words a minute.
@@ -145,6 +148,8 @@ pub struct Site {
     pub bundle_assets: Vec<(usize, PathBuf, String)>,
     /// Whether drafts were included.
     pub drafts: bool,
+    /// The date the site is built or checked on: review statuses are as of this day.
+    pub today: chrono::NaiveDate,
     /// `bundle_assets` by source path, built on first use (see [`Site::bundle_asset`]).
     /// With the length of `bundle_assets` it was built for.
     pub(crate) asset_index: std::sync::OnceLock<(usize, std::collections::HashMap<PathBuf, usize>)>,

@@ -2,7 +2,9 @@
 //! a page of their own, and each topic gets a site-wide hub listing every article that has it.
 
 use super::{Article, Site};
-use crate::markdown::{Section, SectionKind};
+use crate::content::Document;
+use crate::diagnostic::{Diagnostic, Diagnostics, Span};
+use crate::markdown::{Rendered, Section, SectionKind};
 
 /// One topic of one article: the sections of that kind, as its topic page shows them.
 #[derive(Debug, Clone)]
@@ -80,4 +82,33 @@ pub(crate) fn hub(site: &Site, kind: SectionKind) -> Vec<HubEntry<'_>> {
         .enumerate()
         .filter_map(|(index, a)| Topic::of(a, kind).map(|topic| HubEntry { index, topic }))
         .collect()
+}
+
+/// `topics/unknown-class`: a `##` heading class that looks like a mistyped section kind
+/// (`{.precaution}`). It is an error, because the section would otherwise land on a page the
+/// editor did not choose, without a word.
+pub(crate) fn unknown_classes(doc: &Document, rendered: &Rendered) -> Diagnostics {
+    let mut d = Diagnostics::new();
+    for s in &rendered.sections {
+        let Some((class, kind)) = &s.classification.unknown_class else {
+            continue;
+        };
+        let kinds: Vec<String> = SectionKind::ALL
+            .iter()
+            .map(|k| format!("{{.{}}}", k.key()))
+            .collect();
+        d.push(
+            Diagnostic::error(
+                "topics/unknown-class",
+                Span::at(&doc.path, s.line, 1),
+                format!("`{{.{class}}}` on \"{}\" is not a section kind", s.heading),
+            )
+            .with_help(format!(
+                "did you mean `{{.{}}}`? The section kinds are {}",
+                kind.key(),
+                kinds.join(", ")
+            )),
+        );
+    }
+    d
 }

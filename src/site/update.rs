@@ -205,7 +205,7 @@ fn update_article(site: &mut Site, links: &SiteLinks, i: usize) -> Result<Update
     }
     let old_aliases: HashSet<String> = alias_outputs(site, i);
     let old_tags: BTreeSet<String> = site.tags.iter().map(|t| t.slug.clone()).collect();
-    let (article, found) = build_article(doc, slug, &links.map, &site.config);
+    let (article, found) = build_article(doc, slug, &links.map, &site.config, site.today);
     let old = std::mem::replace(&mut site.articles[i], article);
     let retitled = old.title() != site.articles[i].title();
     if retitled {
@@ -451,7 +451,7 @@ mod tests {
     }
 
     fn load(root: &Path) -> Loaded {
-        let (loaded, diags) = build::load(root, None, false);
+        let (loaded, diags) = build::load(root, None, false, chrono::Local::now().date_naive());
         assert!(!diags.has_errors(), "{diags:?}");
         loaded.expect("loads")
     }

@@ -774,3 +774,52 @@ fn the_example_site_passes() {
         SiteTest::empty().run(&["check", "--root", root, "--strict", "--today", "2026-11-24"]);
     run.assert_code(0);
 }
+
+/// Issue 10: the terminal, the JSON output and the HTML report all read the review status the
+/// site model decides, so a wider `due_soon_days` reaches every one of them.
+#[test]
+fn due_soon_days_is_the_same_window_in_every_output() {
+    let site = SiteTest::fixture("check/clean");
+    site.write(
+        "site.yaml",
+        "title: Check test clinic\nbase_url: https://check.example/\nreview_interval_months: 12\nreading_grade_target: 8\ncheck:\n  due_soon_days: 45\n",
+    );
+    // Next review due 2026-07-11: 40 days after TODAY, inside 45 and outside the default 30.
+    site.write(
+        "content/articles/soon.md",
+        article(
+            "Knee taping",
+            "reviewed: 2025-07-11\nreviewer: Dr. Ada Lee, DPT",
+            "Tape the knee as your physio showed you.\n",
+        ),
+    );
+    let (json, _) = check_json(&site, &[]);
+    assert!(
+        findings(&json, "content/articles/soon.md")
+            .iter()
+            .any(|(rule, _, sev)| rule == "review/due-soon" && sev == "warning"),
+        "{json}"
+    );
+    let entry = json["articles"]
+        .as_array()
+        .expect("articles")
+        .iter()
+        .find(|a| a["path"] == "content/articles/soon.md")
+        .expect("soon.md in articles")
+        .clone();
+    assert_eq!(entry["days_left"], 40);
+    assert_eq!(entry["review_status"], "due-soon");
+    let text = site.run(&["check", "--today", TODAY, "--report", "report.html"]);
+    assert!(
+        text.stdout().contains("2026-07-11 (due soon)"),
+        "{}",
+        text.stdout()
+    );
+    let html = std::fs::read_to_string(site.root().join("report.html")).expect("report");
+    let doc = scraper::Html::parse_document(&html);
+    let soon: Vec<String> = doc
+        .select(&crate::harness::selector("td.soon"))
+        .map(crate::harness::text_of)
+        .collect();
+    assert_eq!(soon, ["2026-07-11 (in 40 days)"], "the report's due column");
+}

@@ -16,4 +16,6 @@ mod readability;
 mod reliability;
 mod serve;
 mod serve_limits;
+mod topic_checks;
+mod topic_corpus;
 mod topics;

@@ -81,7 +81,7 @@ fn describe(found: &Found) -> HardSentence {
 
 /// "32 words; 6 words of 3+ syllables (osteoporosis, inflammation, …)".
 fn reason(text: &str, c: Counts) -> String {
-    let mut reason = format!("{} word{}", c.words, plural(c.words));
+    let mut reason = crate::diagnostic::plural(c.words, "word");
     if c.polysyllables > 0 {
         let mut examples: Vec<&str> = Vec::new();
         for word in words::words(text).filter(|w| count_syllables(w) >= LONG_WORD_SYLLABLES) {
@@ -97,21 +97,12 @@ fn reason(text: &str, c: Counts) -> String {
             ""
         };
         reason.push_str(&format!(
-            "; {} word{} of 3+ syllables ({}{more})",
-            c.polysyllables,
-            plural(c.polysyllables),
+            "; {} of 3+ syllables ({}{more})",
+            crate::diagnostic::plural(c.polysyllables, "word"),
             examples.join(", ")
         ));
     }
     reason
-}
-
-fn plural(n: usize) -> &'static str {
-    if n == 1 {
-        ""
-    } else {
-        "s"
-    }
 }
 
 #[cfg(test)]

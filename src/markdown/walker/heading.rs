@@ -13,7 +13,8 @@ use super::blocks::is_link_tag;
 use super::{OpenHeading, Walker};
 use crate::markdown::anchors::{heading_attrs, heading_html, slugify, HeadingMarkup};
 use crate::markdown::blocks::FOOTNOTE_REF_START;
-use crate::markdown::{FaqItem, HeadingInfo, Section, SectionKind, TocEntry};
+use crate::markdown::classify::DecidedBy;
+use crate::markdown::{Classification, FaqItem, HeadingInfo, Section, SectionKind, TocEntry};
 
 /// What a heading starts.
 #[derive(Debug, Clone, Copy, PartialEq, Eq)]
@@ -190,11 +191,16 @@ impl Walker<'_, '_> {
     fn start_section(&mut self, placed: Placed<'_>, kind_class: Option<SectionKind>) {
         self.answer = None;
         self.finish_excerpt();
-        let kind = if self.opts.all_sections_faq {
-            SectionKind::Faq
+        let classification = if self.opts.all_sections_faq {
+            Classification::faq_file()
         } else {
-            kind_class.unwrap_or_else(|| self.opts.rules.classify(&placed.text))
+            // The read-ahead saw the same `##` headings; it can only run short on input the
+            // parser splits differently, and then the kind class or plain is the safe answer.
+            self.kinds
+                .next()
+                .unwrap_or_else(|| fallback(kind_class.unwrap_or(SectionKind::Plain)))
         };
+        let kind = classification.kind;
         let mut block = String::with_capacity(placed.markup.inner.len() + 96);
         heading_html(&mut block, 2, &placed.markup);
         let capacity = self.html_capacity(placed.offset);
@@ -204,6 +210,7 @@ impl Walker<'_, '_> {
             heading_block_html: block,
             id: placed.id,
             kind,
+            classification,
             line: placed.line,
             html: String::with_capacity(capacity),
             topic_headings: Vec::new(),
@@ -226,6 +233,7 @@ impl Walker<'_, '_> {
                 heading_block_html: String::new(),
                 id,
                 kind: SectionKind::Faq,
+                classification: Classification::faq_file(),
                 line: placed.line,
                 html: String::new(),
                 topic_headings: Vec::new(),
@@ -249,5 +257,17 @@ impl Walker<'_, '_> {
             });
             self.answer = Some(section.faq.len() - 1);
         }
+    }
+}
+
+/// A classification when the read-ahead has none for a section.
+fn fallback(kind: SectionKind) -> Classification {
+    Classification {
+        kind,
+        by: DecidedBy::NoCue,
+        cue: String::new(),
+        scores: Vec::new(),
+        near: None,
+        unknown_class: None,
     }
 }

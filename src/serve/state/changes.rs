@@ -30,8 +30,7 @@ impl State {
         if !theme.static_files.keys().eq(old.keys()) {
             return false;
         }
-        let today = chrono::Local::now().date_naive();
-        match Renderer::new(theme, today) {
+        match Renderer::new(theme) {
             Ok(r) => {
                 m.loaded.renderer = r;
                 self.findings.set_site(Diagnostics::new());

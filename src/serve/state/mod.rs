@@ -163,7 +163,12 @@ impl State {
     }
 
     fn load(&mut self) {
-        let (loaded, diags) = build::load(&self.root, None, self.drafts);
+        let (loaded, diags) = build::load(
+            &self.root,
+            None,
+            self.drafts,
+            chrono::Local::now().date_naive(),
+        );
         self.findings = Findings::from_load(diags);
         self.model = loaded.map(|loaded| {
             let statics = loaded.renderer.theme.static_files.keys().cloned().collect();

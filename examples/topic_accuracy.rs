@@ -1,0 +1,27 @@
+//! Prints how well the topic classifier does on the labelled corpus: accuracy per half, how
+//! many plain sections went to a topic page, and every mistake with the cue that decided it.
+//!
+//! Run with `cargo run --example topic_accuracy`; pass `tune`, `tune-2` or `measure` to print
+//! only those files (the tuning files together are the tuning half), or
+//! `--section HEADING TEXT` to see how one section is classified.
+
+#[path = "../tests/it/topic_corpus/eval.rs"]
+mod eval;
+
+fn main() {
+    let wanted: Vec<String> = std::env::args().skip(1).collect();
+    if let [flag, heading, text] = wanted.as_slice() {
+        if flag == "--section" {
+            // One section: `--section HEADING TEXT` prints its classification.
+            let c = handout::markdown::TopicRules::defaults().classify_text(heading, text);
+            println!("{c:#?}");
+            return;
+        }
+    }
+    let halves: Vec<&str> = ["tune", "tune-2", "tune-3", "tune-4", "tune-5", "measure"]
+        .into_iter()
+        .filter(|h| wanted.is_empty() || wanted.iter().any(|w| w == h))
+        .collect();
+    let scores: Vec<eval::Score> = halves.iter().map(|h| eval::score(h)).collect();
+    print!("{}", eval::report(&scores));
+}

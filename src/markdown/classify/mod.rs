@@ -1,0 +1,242 @@
+//! Topic classification: which kind each `##` section of an article is, and why.
+//!
+//! Takes in what [`features`] gathered of a section and the site's [`TopicRules`]; gives out a
+//! [`Classification`]: the kind, what decided it, the cue to show the editor, and the scores.
+//! The first of these that applies decides:
+//!
+//! 1. a kind class on the heading (`## Aftercare {.precautions}`);
+//! 2. a `topics:` pattern in `site.yaml`;
+//! 3. `###` headings phrased as questions (two or more, and most of them): a FAQ;
+//! 4. the scores (see [`score`]): the best topic if it reaches [`THRESHOLD`] and beats the
+//!    evidence for plain; a FAQ heading ("Frequently asked questions"); otherwise plain.
+//!
+//! Cues are data, one file per language (see [`cues`]).
+
+pub(crate) mod cues;
+pub(crate) mod features;
+mod score;
+mod words;
+
+use serde::Serialize;
+
+use self::features::SectionFeatures;
+use self::score::{tally, Place, Tally};
+use super::{SectionKind, TopicRules};
+
+pub use cues::CueSet;
+pub(crate) use words::{stems, Phrase};
+
+/// The score a topic needs to get a section: one strong heading cue, or a weak one with
+/// support from the body, or plenty of body evidence.
+pub const THRESHOLD: f32 = 2.0;
+
+/// The score a topic needs when all its cues are weak ones (common words such as "result" or
+/// "better"): a weak heading cue and the most weak body cues can add up to.
+pub const WEAK_THRESHOLD: f32 = 2.5;
+
+/// A plain section whose best topic scored at least this is reported as uncertain.
+pub const UNCERTAIN: f32 = 1.25;
+
+/// What decided a section's kind.
+#[derive(Debug, Clone, Copy, PartialEq, Eq, Serialize)]
+#[serde(rename_all = "kebab-case")]
+pub enum DecidedBy {
+    /// A kind class on the heading, such as `{.benefits}`.
+    Class,
+    /// A `topics:` pattern in `site.yaml`.
+    SiteRule,
+    /// `###` headings phrased as questions.
+    Questions,
+    /// Cues in the heading and body.
+    Cues,
+    /// No topic scored enough.
+    NoCue,
+    /// `content/faq.md`, where every section is a FAQ group.
+    FaqFile,
+}
+
+/// How a `##` section was classified, for the editor.
+#[derive(Debug, Clone, Serialize)]
+pub struct Classification {
+    /// The kind.
+    pub kind: SectionKind,
+    /// What decided it.
+    pub by: DecidedBy,
+    /// The cue that decided, in words: `heading "side effects"`, `class {.benefits}`.
+    pub cue: String,
+    /// Scores of benefits, what to expect, precautions and plain, rounded to tenths.
+    pub scores: Vec<(SectionKind, f32)>,
+    /// For a plain section: the topic that came close without reaching the threshold.
+    pub near: Option<SectionKind>,
+    /// A class on the heading that looks like a mistyped kind, with the kind it is close to.
+    pub unknown_class: Option<(String, SectionKind)>,
+}
+
+impl Classification {
+    /// The classification of every section of `content/faq.md`.
+    pub(crate) fn faq_file() -> Self {
+        Classification {
+            kind: SectionKind::Faq,
+            by: DecidedBy::FaqFile,
+            cue: "every section of content/faq.md is a question group".into(),
+            scores: Vec::new(),
+            near: None,
+            unknown_class: None,
+        }
+    }
+}
+
+/// Classifies one section.
+pub(crate) fn classify(f: &SectionFeatures, rules: &TopicRules) -> Classification {
+    let unknown_class = f.classes.iter().find_map(|c| {
+        SectionKind::from_key(c)
+            .is_none()
+            .then(|| mistyped_kind(c).map(|k| (c.clone(), k)))
+            .flatten()
+    });
+    let decided = |kind, by, cue: String| Classification {
+        kind,
+        by,
+        cue,
+        scores: Vec::new(),
+        near: None,
+        unknown_class: unknown_class.clone(),
+    };
+    if let Some(kind) = f.classes.iter().find_map(|c| SectionKind::from_key(c)) {
+        return decided(kind, DecidedBy::Class, format!("class {{.{}}}", kind.key()));
+    }
+    let cues = rules.cues();
+    let heading = stems(&f.heading, &cues.stemmer);
+    if let Some((kind, pattern)) = rules.site_rule(&heading) {
+        return decided(
+            kind,
+            DecidedBy::SiteRule,
+            format!("site.yaml topics pattern \"{pattern}\""),
+        );
+    }
+    let questions = f
+        .subheading_texts
+        .iter()
+        .filter(|t| is_question(t, cues))
+        .count();
+    if questions >= 2 && questions * 2 > f.subheadings {
+        let cue = format!("{questions} questions as ### headings");
+        return decided(SectionKind::Faq, DecidedBy::Questions, cue);
+    }
+    let t = tally(f, cues);
+    let mut out = from_scores(&t, f.subheadings);
+    out.unknown_class = unknown_class;
+    out
+}
+
+/// The decision from the scores alone. A FAQ heading ("Common questions") makes a FAQ only
+/// over `###` headings: without them there are no questions to show.
+fn from_scores(t: &Tally, subheadings: usize) -> Classification {
+    let scores = score::SCORED
+        .iter()
+        .map(|&k| (k, (t.score(k) * 10.0).round() / 10.0))
+        .collect();
+    let (best, top) = t.best_topic();
+    let plain = t.score(SectionKind::Plain);
+    let mut out = Classification {
+        kind: SectionKind::Plain,
+        by: DecidedBy::Cues,
+        cue: String::new(),
+        scores,
+        near: None,
+        unknown_class: None,
+    };
+    let enough = if t.has_strong(best) {
+        THRESHOLD
+    } else {
+        WEAK_THRESHOLD
+    };
+    if top >= enough && top > plain {
+        out.kind = best;
+        out.cue = describe(t, best);
+    } else if let Some(faq) = t.faq_heading.as_ref().filter(|_| subheadings > 0) {
+        out.kind = SectionKind::Faq;
+        out.cue = format!("heading \"{faq}\"");
+    } else if let Some(overview) = &t.overview_heading {
+        out.kind = SectionKind::Overview;
+        out.cue = format!("heading \"{overview}\"");
+    } else if plain >= top && plain > 0.0 {
+        out.cue = describe(t, SectionKind::Plain);
+    } else {
+        out.by = DecidedBy::NoCue;
+        // Common body words alone ("first", "day") are too little to ask the editor about.
+        let telling =
+            t.has_strong(best) || t.evidence(best).iter().any(|e| e.place == Place::Heading);
+        out.near = (top >= UNCERTAIN && telling).then_some(best);
+        out.cue = match out.near {
+            Some(near) if !t.has_strong(near) => format!(
+                "only weak cues for {}, scoring {top:.1}, below {WEAK_THRESHOLD:.1} ({})",
+                near.label().to_lowercase(),
+                describe(t, near)
+            ),
+            Some(near) => format!(
+                "{} scored {top:.1}, below {THRESHOLD:.1} ({})",
+                near.label().to_lowercase(),
+                describe(t, near)
+            ),
+            None => "no topic cue".to_string(),
+        };
+    }
+    out
+}
+
+/// The evidence behind a kind, strongest first: the heading cue if there is one, then up to
+/// three body cues.
+fn describe(t: &Tally, kind: SectionKind) -> String {
+    let ev = t.evidence(kind);
+    let mut parts = Vec::new();
+    if let Some(h) = ev.iter().find(|e| e.place == Place::Heading) {
+        parts.push(format!("heading \"{}\"", h.cue));
+    }
+    if let Some(s) = ev.iter().find(|e| e.place == Place::Structure) {
+        parts.push(s.cue.clone());
+    }
+    let body: Vec<String> = ev
+        .iter()
+        .filter(|e| e.place == Place::Body)
+        .take(3)
+        .map(|e| format!("\"{}\"", e.cue))
+        .collect();
+    if !body.is_empty() {
+        parts.push(format!("body {}", body.join(", ")));
+    }
+    parts.join("; ")
+}
+
+/// Whether a `###` heading asks something: it ends with a question mark, or opens with a
+/// question word ("How long will it take" without the mark).
+fn is_question(text: &str, cues: &CueSet) -> bool {
+    let text = text.trim();
+    if text.ends_with('?') || text.ends_with('\u{ff1f}') {
+        return true;
+    }
+    stems(text, &cues.stemmer)
+        .first()
+        .is_some_and(|w| cues.question_words.contains(w))
+}
+
+/// The kind a class that is not a kind key was probably meant to be: the same letters in
+/// another case or without separators (`{.Benefits}`, `{.whattoexpect}`), a singular or plural
+/// (`{.precaution}`, `{.faqs}`), or, for the longer keys, a typo of one or two letters
+/// (`{.precuations}`). Styling classes such as `{.wide}` are far from every key.
+pub(crate) fn mistyped_kind(class: &str) -> Option<SectionKind> {
+    let squash = |s: &str| -> String {
+        s.chars()
+            .filter(|c| c.is_alphanumeric())
+            .flat_map(char::to_lowercase)
+            .collect()
+    };
+    let c = squash(class);
+    SectionKind::ALL.into_iter().find(|kind| {
+        let k = squash(kind.key());
+        c == k
+            || c.strip_suffix('s') == Some(k.as_str())
+            || k.strip_suffix('s') == Some(c.as_str())
+            || (k.len() >= 7 && strsim::levenshtein(&c, &k) <= 2)
+    })
+}

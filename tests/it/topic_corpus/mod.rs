@@ -1,0 +1,70 @@
+//! The classifier against the labelled corpus in `tests/fixtures/topics/corpus/`.
+//!
+//! Issue 12 sets the targets for the measured half: at least 97% right, at most 2% of plain
+//! sections on a topic page. The classifier does not meet them yet (91.0% right, 2 of 50 plain
+//! sections on a topic page when measure.yaml was first measured), so that test is ignored and
+//! a second one holds the line at what was measured, so a change cannot make it worse unnoticed.
+//! `cargo run --example topic_accuracy` prints the figures with every mistake.
+
+pub(crate) mod eval;
+
+/// Right answers needed on the measured half (issue 12).
+const ACCURACY: f64 = 0.97;
+/// Most plain sections that may go to a topic page, as a share of all plain sections (issue 12).
+const PLAIN_ON_TOPIC: f64 = 0.02;
+/// What the measured half gave when it was first measured: 151 of 166 right, 2 of 50 plain
+/// sections on a topic page.
+const MEASURED: (usize, usize) = (151, 2);
+
+#[test]
+fn the_corpus_is_big_enough_and_well_formed() {
+    let files = ["tune", "tune-2", "tune-3", "tune-4", "tune-5", "measure"];
+    let mut total = 0;
+    let mut plain = 0;
+    for f in files {
+        let entries = eval::load(f);
+        total += entries.len();
+        plain += entries.iter().filter(|e| e.topic == "plain").count();
+    }
+    let measure = eval::load("measure");
+    assert!(total >= 300, "{total} sections");
+    assert!(plain >= 60, "{plain} plain sections");
+    assert!(measure.len() >= 150, "{} measured sections", measure.len());
+}
+
+#[test]
+#[ignore = "issue 12's targets are not met yet: 91.0% right, 4.0% of plain sections on topic pages"]
+fn the_measured_half_meets_the_targets() {
+    let s = eval::score("measure");
+    let report = eval::report(std::slice::from_ref(&s));
+    assert!(
+        s.accuracy() >= ACCURACY,
+        "accuracy {:.1}% is below {:.0}%\n{report}",
+        s.accuracy() * 100.0,
+        ACCURACY * 100.0
+    );
+    assert!(
+        s.plain_on_topic_rate() <= PLAIN_ON_TOPIC,
+        "{} of {} plain sections went to a topic page\n{report}",
+        s.plain_on_topic,
+        s.plain
+    );
+}
+
+#[test]
+fn the_measured_half_is_no_worse_than_when_first_measured() {
+    let s = eval::score("measure");
+    let report = eval::report(std::slice::from_ref(&s));
+    assert!(
+        s.right >= MEASURED.0,
+        "{} right, fewer than the {} first measured\n{report}",
+        s.right,
+        MEASURED.0
+    );
+    assert!(
+        s.plain_on_topic <= MEASURED.1,
+        "{} plain sections on topic pages, more than the {} first measured\n{report}",
+        s.plain_on_topic,
+        MEASURED.1
+    );
+}
