@@ -13,6 +13,7 @@
 //! - [`content_rules`]: descriptions, duplicates, empty sections, FAQ answers, raw HTML
 //!   (`meta/*`, `content/*`, `security/*`);
 //! - [`topics`]: how each section was classified, and the topic rules (`topics/*`);
+//! - [`plain`]: plain-language rules (`plain/*`) and the PEMAT-style score;
 //! - [`links`] (with [`crate::markdown::html_scan`]): links and anchors in the built output (`links/*`);
 //! - [`external`]: `--external`, external links over HTTP;
 //! - [`output`] and [`report_html`]: text, JSON and the HTML inventory.
@@ -23,6 +24,7 @@ pub mod external;
 pub mod links;
 pub mod output;
 pub mod placeholders;
+pub mod plain;
 pub mod readability;
 pub mod reading_level;
 pub mod report_html;
@@ -67,6 +69,14 @@ pub const RULES: &[&str] = &[
     "topics/uncertain",
     "topics/missing-risks",
     "topics/none",
+    "plain/jargon",
+    "plain/passive",
+    "plain/third-person",
+    "plain/numbers",
+    "plain/long-sentence",
+    "plain/long-paragraph",
+    "plain/acronym",
+    "plain/pemat",
 ];
 
 /// What to check, resolved from the command line.
@@ -143,6 +153,8 @@ pub struct ArticleSummary {
     pub review_status: crate::site::ReviewStatus,
     /// How each `##` section was classified, in order.
     pub sections: Vec<topics::SectionClass>,
+    /// The PEMAT-style score; no items when the site's language has no plain-language lists.
+    pub pemat: plain::pemat::Pemat,
 }
 
 /// Everything a check found.
@@ -260,6 +272,7 @@ pub fn check(loaded: &Loaded, load_diags: Diagnostics, opts: &CheckOptions) -> C
             ));
             d.extend(accessibility::check_lead_image(&a.doc));
             d.extend(topics::check_article(a));
+            let pemat = plain::check(site, a, &mut d);
             let summary = ArticleSummary {
                 path: a.doc.path.clone(),
                 url: a.path.clone(),
@@ -272,6 +285,7 @@ pub fn check(loaded: &Loaded, load_diags: Diagnostics, opts: &CheckOptions) -> C
                 days_left: a.review.days_left,
                 review_status: a.review.status,
                 sections: topics::sections(a),
+                pemat,
             };
             (summary, d)
         })

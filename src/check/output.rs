@@ -151,8 +151,8 @@ fn summary_table(articles: &[ArticleSummary]) -> String {
         .unwrap_or(7)
         .max(7);
     let mut s = format!(
-        "{:<width$}  {:>6}  {:>4}  {:>5}  {:>5}  {:>5}  {}\n",
-        "Article", "Words", "Min", "FK", "SMOG", "FRE", "Review due"
+        "{:<width$}  {:>6}  {:>4}  {:>5}  {:>5}  {:>5}  {:>9}  {}\n",
+        "Article", "Words", "Min", "FK", "SMOG", "FRE", "PEMAT U/A", "Review due"
     );
     for a in articles {
         let sc = &a.reading.scores;
@@ -164,13 +164,14 @@ fn summary_table(articles: &[ArticleSummary]) -> String {
         };
         let _ = writeln!(
             s,
-            "{:<width$}  {:>6}  {:>4}  {:>5.1}  {:>5.1}  {:>5.1}  {}",
+            "{:<width$}  {:>6}  {:>4}  {:>5.1}  {:>5.1}  {:>5.1}  {:>9}  {}",
             path_str(&a.path),
             sc.words,
             a.reading_minutes,
             sc.flesch_kincaid_grade,
             sc.smog_grade,
             sc.flesch_reading_ease,
+            super::plain::pemat_output::short(&a.pemat),
             due
         );
     }
@@ -336,6 +337,7 @@ pub fn report_json(r: &CheckReport) -> Value {
                 "topics": topics,
                 "sections": super::topics::sections_json(&a.sections),
                 "hardest_sentences": hardest,
+                "pemat": super::plain::pemat_output::json(&a.pemat),
             })
         })
         .collect();

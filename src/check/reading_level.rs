@@ -7,9 +7,9 @@
 //! the sentences to rewrite first. [`score_article`] is public so the theme can show the
 //! numbers too.
 
-use super::readability::{self, HardSentence, Passage, Scores};
+use super::readability::{self, Block, HardSentence, Joined, Passage, Scores};
 use crate::diagnostic::{Diagnostic, Span};
-use crate::markdown::SectionKind;
+use crate::markdown::{ProseKind, SectionKind};
 use crate::site::{Article, Site};
 
 /// Below this many words the formulas swing on one sentence, so no warning is given.
@@ -40,10 +40,11 @@ pub struct TopicReading {
     pub scores: Scores,
 }
 
-/// The prose of an article as passages, optionally only that of sections of one kind.
-fn passages(article: &Article, kind: Option<SectionKind>) -> Vec<Passage<'_>> {
+/// The prose of an article, optionally only that of sections of one kind, with a sentence
+/// that runs into a list joined into one passage (see [`readability::join_runs`]).
+fn joined(article: &Article, kind: Option<SectionKind>) -> Vec<Joined<'_>> {
     let sections = &article.rendered.sections;
-    article
+    let blocks: Vec<Block> = article
         .rendered
         .prose
         .iter()
@@ -54,21 +55,34 @@ fn passages(article: &Article, kind: Option<SectionKind>) -> Vec<Passage<'_>> {
                 .and_then(|i| sections.get(i))
                 .is_some_and(|s| s.kind == k),
         })
-        .map(|p| Passage {
+        .map(|p| Block {
             text: &p.text,
             line: p.line,
+            list_item: p.kind == ProseKind::ListItem,
+        })
+        .collect();
+    readability::join_runs(&blocks)
+}
+
+/// Borrowed passages of joined blocks.
+fn passages<'a>(joined: &'a [Joined<'a>]) -> Vec<Passage<'a>> {
+    joined
+        .iter()
+        .map(|j| Passage {
+            text: &j.text,
+            line: j.line,
         })
         .collect()
 }
 
 /// Scores the prose of an article.
 pub fn score_article(article: &Article) -> Scores {
-    readability::score(&passages(article, None))
+    readability::score(&passages(&joined(article, None)))
 }
 
 /// Scores the prose of one topic page of an article (its sections of that kind).
 pub fn score_topic(article: &Article, kind: SectionKind) -> Scores {
-    readability::score(&passages(article, Some(kind)))
+    readability::score(&passages(&joined(article, Some(kind))))
 }
 
 /// Scores an article and its topic pages; finds the hardest sentences if it is above target.
@@ -84,7 +98,7 @@ pub fn read(site: &Site, article: &Article) -> ArticleReading {
         })
         .collect();
     let hardest = if above(&scores, site.config.reading_grade_target) {
-        readability::hardest_sentences(&passages(article, None), HARDEST)
+        readability::hardest_sentences(&passages(&joined(article, None)), HARDEST)
     } else {
         Vec::new()
     };
@@ -136,7 +150,8 @@ pub fn check_grade(site: &Site, article: &Article, reading: &ArticleReading) -> 
             .find(|s| s.kind == t.kind)
             .map(|s| s.line)
             .unwrap_or(1);
-        let hardest = readability::hardest_sentences(&passages(article, Some(t.kind)), HARDEST);
+        let hardest =
+            readability::hardest_sentences(&passages(&joined(article, Some(t.kind))), HARDEST);
         out.push(
             Diagnostic::warning(
                 "readability/grade",

@@ -110,6 +110,7 @@ pub fn render(r: &CheckReport) -> String {
         "Grade (FK)",
         "SMOG",
         "Reading ease",
+        "PEMAT",
         "Words",
         "Minutes",
         "Reviewer",
@@ -137,7 +138,7 @@ pub fn render(r: &CheckReport) -> String {
         let _ = write!(
             s,
             "<tr><th scope=\"row\" data-sort=\"{t}\">{t}<span class=\"path\">{p}</span></th>\
-<td class=\"num{grade_class}\">{fk:.1}</td><td class=\"num\">{smog:.1}</td><td class=\"num\">{fre:.0}</td>\
+<td class=\"num{grade_class}\">{fk:.1}</td><td class=\"num\">{smog:.1}</td><td class=\"num\">{fre:.0}</td>{pemat}\
 <td class=\"num\">{words}</td><td class=\"num\">{min}</td><td>{reviewer}</td><td>{reviewed}</td>\
 <td class=\"{dc}\" data-sort=\"{due_key}\">{due}</td><td data-sort=\"{topic_count}\">",
             t = esc(&a.title),
@@ -145,6 +146,7 @@ pub fn render(r: &CheckReport) -> String {
             fk = sc.flesch_kincaid_grade,
             smog = sc.smog_grade,
             fre = sc.flesch_reading_ease,
+            pemat = super::plain::pemat_output::html_cell(&a.pemat, esc),
             words = sc.words,
             min = a.reading_minutes,
             reviewer = esc(a.reviewer.as_deref().unwrap_or("—")),

@@ -131,6 +131,8 @@ pub struct CheckConfig {
     pub due_soon_days: u32,
     /// Rule ids to turn off for the whole site, e.g. `readability/grade`.
     pub disable: Vec<String>,
+    /// The lowest PEMAT-style score (percent, per scale) an article may have; none by default.
+    pub pemat_minimum: Option<f64>,
 }
 
 impl Default for CheckConfig {
@@ -139,6 +141,7 @@ impl Default for CheckConfig {
             overdue: Severity::Error,
             due_soon_days: 30,
             disable: Vec::new(),
+            pemat_minimum: None,
         }
     }
 }
@@ -368,6 +371,20 @@ impl Config {
                 at(&["reading_grade_target"]),
                 format!("reading_grade_target must be between 1 and 18, not {grade}"),
             ));
+        }
+        if let Some(min) = raw
+            .check
+            .pemat_minimum
+            .filter(|m| !(0.0..=100.0).contains(m))
+        {
+            diags.push(
+                Diagnostic::error(
+                    "config/pemat-minimum",
+                    at(&["check", "pemat_minimum"]),
+                    format!("check.pemat_minimum is a percentage from 0 to 100, not {min}"),
+                )
+                .with_help("PEMAT's customary pass mark is 70"),
+            );
         }
         let language = raw.language.unwrap_or_else(|| "en".into());
         if !is_language_tag(&language) {

@@ -220,3 +220,55 @@ fn throughput() {
         );
     }
 }
+
+/// Sentences that run into lists (`runs/`): the site is checked with handout, and its grades
+/// are compared with textstat's on the same prose written out by hand as the sentences it is
+/// (`runs/truth/`, recorded by `make_runs_reference.py`). A lead-in and the list it runs into
+/// are one sentence; counting each item as a sentence would read far easier than the text is.
+#[test]
+fn sentences_running_into_lists_match_textstat() {
+    let site = crate::harness::SiteTest::fixture("readability/runs");
+    let run = site.run(&["check", "--format", "json", "--today", "2026-06-01"]);
+    let json: serde_json::Value = serde_json::from_str(&run.stdout()).expect("check JSON");
+    let reference: serde_json::Value = serde_json::from_str(
+        &fs::read_to_string(fixtures_dir().join("runs/reference.json")).expect("reference"),
+    )
+    .expect("reference JSON");
+    let articles = json["articles"].as_array().expect("articles");
+    assert_eq!(articles.len(), 5);
+    let (mut fk_sum, mut smog_sum) = (0.0, 0.0);
+    println!("| text | FK handout / textstat | SMOG handout / textstat | sentences |");
+    for a in articles {
+        let name = Path::new(a["path"].as_str().unwrap_or(""))
+            .file_stem()
+            .and_then(|s| s.to_str())
+            .unwrap_or("")
+            .to_string();
+        let r = &reference["fixtures"][&name]["reference"];
+        let (fk, smog) = (number(a, "flesch_kincaid_grade"), number(a, "smog_grade"));
+        let (rfk, rsmog) = (number(r, "flesch_kincaid_grade"), number(r, "smog_index"));
+        println!(
+            "| {name} | {fk:.2} / {rfk:.2} | {smog:.2} / {rsmog:.2} | {} / {} |",
+            a["sentences"], r["sentence_count"]
+        );
+        assert_eq!(
+            a["sentences"], r["sentence_count"],
+            "{name}: sentence count"
+        );
+        assert!((fk - rfk).abs() <= 1.0, "{name}: FK {fk} vs {rfk}");
+        assert!(
+            (smog - rsmog).abs() <= 1.0,
+            "{name}: SMOG {smog} vs {rsmog}"
+        );
+        fk_sum += (fk - rfk).abs();
+        smog_sum += (smog - rsmog).abs();
+    }
+    let n = articles.len() as f64;
+    println!(
+        "mean |difference|: FK {:.2}, SMOG {:.2}",
+        fk_sum / n,
+        smog_sum / n
+    );
+    assert!(fk_sum / n <= 0.5, "mean FK difference {}", fk_sum / n);
+    assert!(smog_sum / n <= 0.5, "mean SMOG difference {}", smog_sum / n);
+}

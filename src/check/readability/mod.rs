@@ -17,7 +17,8 @@
 //!   numbers count as one word each);
 //! - `syllables.rs` counts syllables from an embedded part of the CMU
 //!   Pronouncing Dictionary, falling back to the spelling rules of `rules.rs`;
-//! - `hardest.rs` ranks sentences for an editor to rewrite.
+//! - `hardest.rs` ranks sentences for an editor to rewrite;
+//! - `runs.rs` joins a lead-in and the list items a sentence runs across, before scoring.
 //!
 //! Accuracy is checked against the Python package textstat on the fixture
 //! texts in `tests/fixtures/readability/` (see the README there for where the
@@ -33,6 +34,7 @@
 
 mod hardest;
 mod rules;
+mod runs;
 mod sentences;
 mod syllables;
 mod words;
@@ -40,8 +42,10 @@ mod words;
 use serde::Serialize;
 
 pub use hardest::hardest_sentences;
+pub use runs::{join_runs, Block, Joined};
 pub use sentences::split_sentences;
 pub use syllables::count_syllables;
+pub(crate) use words::words as word_slices;
 
 /// One block of prose a patient reads (a paragraph, a list item, a FAQ
 /// answer, a callout paragraph), already stripped of Markdown syntax, code,
