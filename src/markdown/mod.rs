@@ -17,6 +17,8 @@
 mod anchors;
 mod autolink;
 mod blocks;
+mod callouts;
+mod glossary;
 mod highlight;
 pub mod html_scan;
 mod location;
@@ -32,6 +34,8 @@ mod tests_markup;
 use serde::Serialize;
 
 pub use anchors::{escape_html, slugify};
+pub use callouts::CalloutWording;
+pub use glossary::{GlossaryTerms, TermSpec};
 pub use highlight::highlight_css;
 pub use sections::{SectionKind, TopicRules};
 
@@ -98,6 +102,10 @@ pub struct RenderOptions<'a> {
     pub all_sections_faq: bool,
     /// Ids the page template uses ("main", "top", …): never generated.
     pub reserved_ids: &'a [&'a str],
+    /// The titles of the urgent-care callouts.
+    pub callouts: &'a CalloutWording,
+    /// The site's glossary terms, whose first use is marked up.
+    pub glossary: &'a GlossaryTerms,
 }
 
 impl std::fmt::Debug for RenderOptions<'_> {
@@ -131,6 +139,11 @@ pub struct Rendered {
     /// or "" when there are none. Definitions are taken out of the section
     /// they are written in so every page shows them in one place.
     pub footnotes_html: String,
+    /// The content of the `> [!KEY]` callouts (usually a list), taken out
+    /// of the body so pages can show it first; "" when there is none.
+    pub key_points_html: String,
+    /// The slugs of the glossary terms marked in the document, in order of first use.
+    pub glossary_terms: Vec<String>,
     /// The top-level h2 and h3 headings in order.
     pub toc: Vec<TocEntry>,
     /// Every heading, any level.

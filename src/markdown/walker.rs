@@ -29,6 +29,7 @@ use self::prepass::{prepass, Prepass, TableMeta};
 use super::anchors::IdAllocator;
 use super::autolink::url_hints;
 use super::blocks::{task_checkbox, Footnotes};
+use super::callouts::{self, Custom, Level};
 use super::location::LineIndex;
 use super::prose::{Excerpt, OpenBlock};
 use super::{RenderOptions, Rendered};
@@ -135,6 +136,15 @@ struct Walker<'a, 'r> {
     /// Source offsets of the `##` headings, to size each section's HTML
     /// up front (growing strings by doubling cost a tenth of the time).
     h2_offsets: Vec<usize>,
+    /// handout's own callouts (see `callouts`), in order.
+    custom: Vec<Custom>,
+    /// For each open plain blockquote: the custom callout it is, if any.
+    quotes: Vec<Option<Level>>,
+    /// The `[!KEY]` callout being written: its body goes to
+    /// `out.key_points_html`, not the page.
+    key: Option<String>,
+    /// Indexes of the glossary terms already marked.
+    terms_used: Vec<usize>,
 }
 
 impl<'a, 'r> Walker<'a, 'r> {
@@ -177,10 +187,24 @@ impl<'a, 'r> Walker<'a, 'r> {
             tables: tables.into_iter(),
             url_hints: url_hints(src),
             h2_offsets,
+            custom: callouts::find(src, events),
+            quotes: Vec::new(),
+            key: None,
+            terms_used: Vec::new(),
         }
     }
 
+    /// Whether the event lies wholly in a custom callout's marker line.
+    fn in_marker(&self, range: &Range<usize>) -> bool {
+        self.custom
+            .iter()
+            .any(|c| c.marker.start <= range.start && range.end <= c.marker.end)
+    }
+
     fn event(&mut self, event: Event<'a>, range: Range<usize>) {
+        if !self.custom.is_empty() && self.in_marker(&range) {
+            return;
+        }
         match event {
             Event::Start(tag) => self.start(tag, range.start),
             Event::End(end) => self.end(end),
