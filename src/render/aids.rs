@@ -106,3 +106,69 @@ pub(crate) fn glossary_view(site: &Site) -> GlossaryView<'_> {
     }
     GlossaryView { letters }
 }
+
+/// The urgent-care callouts in a section's HTML, in order, each whole (up to the `</div>`
+/// that closes it, counting the `div`s inside).
+pub(crate) fn urgent_callouts(html: &str) -> String {
+    const OPENINGS: [&str; 3] = [
+        "<div class=\"callout callout-emergency\"",
+        "<div class=\"callout callout-urgent\"",
+        "<div class=\"callout callout-routine\"",
+    ];
+    let mut out = String::new();
+    let mut at = 0;
+    while let Some(start) = OPENINGS
+        .iter()
+        .filter_map(|o| html.get(at..)?.find(o).map(|i| at + i))
+        .min()
+    {
+        let end = div_end(html, start).unwrap_or(html.len());
+        out.push_str(html.get(start..end).unwrap_or(""));
+        out.push('\n');
+        at = end;
+    }
+    out
+}
+
+/// The end of the `div` that opens at `start`: just past its matching `</div>`.
+fn div_end(html: &str, start: usize) -> Option<usize> {
+    let mut depth = 0usize;
+    let mut at = start;
+    loop {
+        let rest = html.get(at..)?;
+        let open = rest.find("<div");
+        let close = rest.find("</div>")?;
+        match open {
+            Some(o) if o < close => {
+                depth += 1;
+                at += o + 4;
+            }
+            _ => {
+                depth = depth.saturating_sub(1);
+                at += close + 6;
+                if depth == 0 {
+                    return Some(at);
+                }
+            }
+        }
+    }
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    #[test]
+    fn urgent_callouts_are_taken_whole_and_others_left() {
+        let html = "<p>a</p><div class=\"callout callout-note\" role=\"note\"><p>n</p></div>\
+                    <div class=\"callout callout-urgent\" role=\"note\"><div class=\"t\">x</div><p>u</p></div><p>b</p>";
+        assert_eq!(
+            urgent_callouts(html),
+            "<div class=\"callout callout-urgent\" role=\"note\"><div class=\"t\">x</div><p>u</p></div>\n"
+        );
+        assert_eq!(
+            urgent_callouts("<div class=\"callout callout-emergency\"><p>open"),
+            "<div class=\"callout callout-emergency\"><p>open\n"
+        );
+    }
+}

@@ -367,6 +367,9 @@ pub struct HubEntryView<'a> {
     pub heading: String,
     /// A short excerpt of the section.
     pub excerpt: &'a str,
+    /// The section's urgent-care callouts (emergency, urgent, routine), as HTML: a hub of
+    /// precautions shows when to get help without a click.
+    pub urgent_html: String,
     /// URL of the topic page.
     pub url: String,
     /// URL of the full article.
@@ -749,6 +752,12 @@ pub(crate) fn hub_view<'a>(site: &'a Site, kind: SectionKind) -> HubView<'a> {
                         .first()
                         .map(|s| s.excerpt.as_str())
                         .unwrap_or(""),
+                    urgent_html: e
+                        .topic
+                        .sections
+                        .iter()
+                        .map(|s| super::aids::urgent_callouts(&s.html))
+                        .collect(),
                     url: c.url(&a.topic_path(kind)),
                     article_url: c.url(&a.path),
                 }

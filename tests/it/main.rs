@@ -16,3 +16,4 @@ mod reliability;
 mod serve;
 mod serve_limits;
 mod topics;
+mod writing;
