@@ -143,7 +143,7 @@ pub(crate) fn open_html(level: Level, wording: &CalloutWording) -> String {
     let mut html = format!(
         "<div class=\"callout callout-{class}\" role=\"note\">\n<p class=\"callout-title\">\
          <svg class=\"callout-icon\" viewBox=\"0 0 24 24\" width=\"24\" height=\"24\" \
-         aria-hidden=\"true\" focusable=\"false\">{}</svg> <strong>",
+         aria-hidden=\"true\">{}</svg> <strong>",
         icon(level)
     );
     escape_into(&mut html, title);
