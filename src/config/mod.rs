@@ -52,6 +52,7 @@ pub struct RawConfig {
     clinic: Clinic,
     disclaimer: Option<String>,
     emergency: Option<String>,
+    emergency_number: Option<String>,
     review_interval_months: Option<u32>,
     reading_grade_target: Option<f64>,
     topics: BTreeMap<String, Vec<String>>,
@@ -178,6 +179,9 @@ pub struct Config {
     pub disclaimer: String,
     /// Emergency notice shown on every page.
     pub emergency: String,
+    /// The number to call in an emergency (e.g. `999`), named by `[!EMERGENCY]` callouts;
+    /// without it they say "call the emergency number".
+    pub emergency_number: Option<String>,
     /// Months from a clinical review to the next one due.
     pub review_interval_months: u32,
     /// Flesch–Kincaid grade above which `check` warns.
@@ -225,6 +229,7 @@ fn unreachable_default() -> Config {
         clinic: Clinic::default(),
         disclaimer: DEFAULT_DISCLAIMER.into(),
         emergency: DEFAULT_EMERGENCY.into(),
+        emergency_number: None,
         review_interval_months: 12,
         reading_grade_target: 8.0,
         topics: TopicRules::defaults(),
@@ -413,6 +418,10 @@ impl Config {
             clinic: raw.clinic,
             disclaimer: raw.disclaimer.unwrap_or_else(|| DEFAULT_DISCLAIMER.into()),
             emergency: raw.emergency.unwrap_or_else(|| DEFAULT_EMERGENCY.into()),
+            emergency_number: raw
+                .emergency_number
+                .map(|n| n.trim().to_string())
+                .filter(|n| !n.is_empty()),
             review_interval_months: interval,
             reading_grade_target: grade,
             topics,

@@ -57,6 +57,7 @@ struct RawFrontMatter {
     aliases: Vec<String>,
     image: Option<String>,
     image_alt: Option<String>,
+    key_points: Vec<String>,
     check: RawCheck,
 }
 
@@ -95,6 +96,9 @@ pub struct FrontMatter {
     pub image: Option<String>,
     /// Text alternative for the lead image.
     pub image_alt: Option<String>,
+    /// The few things a reader must take away, shown first on the article, its topic pages
+    /// and the printout.
+    pub key_points: Vec<String>,
     /// Check rules turned off for this file.
     pub check_disable: Vec<String>,
     /// 1-based line of each key, for diagnostics about values (e.g. `reviewed`).
@@ -246,6 +250,12 @@ pub(crate) fn parse(
         aliases: raw.aliases,
         image: raw.image,
         image_alt: raw.image_alt,
+        key_points: raw
+            .key_points
+            .into_iter()
+            .map(|p| p.trim().to_string())
+            .filter(|p| !p.is_empty())
+            .collect(),
         check_disable: raw.check.disable,
         key_lines,
     };

@@ -96,6 +96,8 @@ impl DocReport {
                 faq_id_prefix: "",
                 all_sections_faq: false,
                 reserved_ids: &[],
+                callouts: &markdown::CalloutWording::default(),
+                glossary: &markdown::GlossaryTerms::default(),
             },
         );
         let sections = rendered

@@ -17,6 +17,8 @@
 mod anchors;
 mod autolink;
 mod blocks;
+mod callouts;
+mod glossary;
 pub mod classify;
 mod highlight;
 pub mod html_scan;
@@ -34,6 +36,8 @@ use serde::Serialize;
 
 pub use anchors::{escape_html, slugify};
 pub use classify::{Classification, CueSet, DecidedBy};
+pub use callouts::CalloutWording;
+pub use glossary::{GlossaryTerms, TermSpec};
 pub use highlight::highlight_css;
 pub use prose::count_words;
 pub use sections::{SectionKind, TopicRules};
@@ -101,6 +105,10 @@ pub struct RenderOptions<'a> {
     pub all_sections_faq: bool,
     /// Ids the page template uses ("main", "top", …): never generated.
     pub reserved_ids: &'a [&'a str],
+    /// The titles of the urgent-care callouts.
+    pub callouts: &'a CalloutWording,
+    /// The site's glossary terms, whose first use is marked up.
+    pub glossary: &'a GlossaryTerms,
 }
 
 impl std::fmt::Debug for RenderOptions<'_> {
@@ -134,6 +142,11 @@ pub struct Rendered {
     /// or "" when there are none. Definitions are taken out of the section
     /// they are written in so every page shows them in one place.
     pub footnotes_html: String,
+    /// The content of the `> [!KEY]` callouts (usually a list), taken out
+    /// of the body so pages can show it first; "" when there is none.
+    pub key_points_html: String,
+    /// The slugs of the glossary terms marked in the document, in order of first use.
+    pub glossary_terms: Vec<String>,
     /// The top-level h2 and h3 headings in order.
     pub toc: Vec<TocEntry>,
     /// Every heading, any level.

@@ -30,6 +30,8 @@ pub(super) fn render_with(src: &str, first_line: usize, prefix: &str, all_faq: b
         faq_id_prefix: prefix,
         all_sections_faq: all_faq,
         reserved_ids: &["main", "top"],
+        callouts: &crate::markdown::CalloutWording::default(),
+        glossary: &crate::markdown::GlossaryTerms::default(),
     };
     render(src, &opts)
 }

@@ -30,6 +30,7 @@ use super::anchors::IdAllocator;
 use super::autolink::url_hints;
 use super::blocks::{task_checkbox, Footnotes};
 use super::classify::{classify, features, Classification};
+use super::callouts::{self, Custom, Level};
 use super::location::LineIndex;
 use super::prose::{Excerpt, OpenBlock};
 use super::{RenderOptions, Rendered};
@@ -139,6 +140,15 @@ struct Walker<'a, 'r> {
     /// How each `##` section is classified, in order (read ahead, because a section's
     /// kind depends on its body and decides how the body is written).
     kinds: std::vec::IntoIter<Classification>,
+    /// handout's own callouts (see `callouts`), in order.
+    custom: Vec<Custom>,
+    /// For each open plain blockquote: the custom callout it is, if any.
+    quotes: Vec<Option<Level>>,
+    /// The `[!KEY]` callout being written: its body goes to
+    /// `out.key_points_html`, not the page.
+    key: Option<String>,
+    /// Indexes of the glossary terms already marked.
+    terms_used: Vec<usize>,
 }
 
 impl<'a, 'r> Walker<'a, 'r> {
@@ -190,10 +200,24 @@ impl<'a, 'r> Walker<'a, 'r> {
             url_hints: url_hints(src),
             h2_offsets,
             kinds: kinds.into_iter(),
+            custom: callouts::find(src, events),
+            quotes: Vec::new(),
+            key: None,
+            terms_used: Vec::new(),
         }
     }
 
+    /// Whether the event lies wholly in a custom callout's marker line.
+    fn in_marker(&self, range: &Range<usize>) -> bool {
+        self.custom
+            .iter()
+            .any(|c| c.marker.start <= range.start && range.end <= c.marker.end)
+    }
+
     fn event(&mut self, event: Event<'a>, range: Range<usize>) {
+        if !self.custom.is_empty() && self.in_marker(&range) {
+            return;
+        }
         match event {
             Event::Start(tag) => self.start(tag, range.start),
             Event::End(end) => self.end(end),

@@ -4,6 +4,7 @@
 //! Templates receive typed views (see [`views`]), never the model itself, so the theme
 //! contract is explicit and the model can change behind it.
 
+mod aids;
 mod brand;
 mod engine;
 mod feeds;
@@ -124,6 +125,7 @@ impl Renderer {
             }
             PageRef::Hub(kind) => self.render(t, "hub.html", &pages::hub(site, kind), out),
             PageRef::Faq => self.render(t, "faq.html", &pages::faq(site), out),
+            PageRef::Glossary => self.render(t, "glossary.html", &pages::glossary(site), out),
             PageRef::TagIndex => self.render(t, "tags.html", &pages::tags(site), out),
             PageRef::Tag(i) => self.render(t, "tag.html", &pages::tag(site, i), out),
             PageRef::Page(i) => self.render(t, "page.html", &pages::content(site, i), out),

@@ -307,6 +307,26 @@ pub fn faq(site: &Site) -> FaqPage<'_> {
     }
 }
 
+/// The glossary page (`glossary.html`).
+#[derive(Serialize)]
+pub struct GlossaryPage<'a> {
+    /// The page.
+    pub page: PageView,
+    /// The terms, by first letter.
+    pub glossary: super::aids::GlossaryView<'a>,
+}
+
+/// The glossary, A to Z.
+pub fn glossary(site: &Site) -> GlossaryPage<'_> {
+    let mut pv = base(site, PageRef::Glossary, "glossary", "Glossary".into());
+    pv.description = "Medical words used in these guides, explained in plain words.".into();
+    crumb_self(&mut pv);
+    GlossaryPage {
+        page: finish(site, pv),
+        glossary: super::aids::glossary_view(site),
+    }
+}
+
 /// The tag index.
 pub fn tags(site: &Site) -> TagsPage<'_> {
     let c = &site.config;

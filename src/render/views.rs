@@ -275,6 +275,12 @@ pub struct ArticleView<'a> {
     pub references: &'a [crate::content::Reference],
     /// Lead image: `url`, `alt`.
     pub image: Option<LogoView>,
+    /// The key points as HTML (a list), from front matter `key_points:` or a `> [!KEY]`
+    /// callout; "" when there are none.
+    pub key_points_html: String,
+    /// The glossary terms marked in the article, in order of first use: what the printout
+    /// lists under "Words explained".
+    pub terms: Vec<super::aids::TermView<'a>>,
     /// HTML before the first section.
     pub intro_html: &'a str,
     /// The sections.
@@ -347,6 +353,9 @@ pub struct HubEntryView<'a> {
     pub heading: String,
     /// A short excerpt of the section.
     pub excerpt: &'a str,
+    /// The section's urgent-care callouts (emergency, urgent, routine), as HTML: a hub of
+    /// precautions shows when to get help without a click.
+    pub urgent_html: String,
     /// URL of the topic page.
     pub url: String,
     /// URL of the full article.
@@ -469,6 +478,12 @@ fn nav(site: &Site, hubs: &[HubLinkView]) -> Vec<LinkView> {
         title: "Questions".into(),
         url: c.url("faq/"),
     });
+    if !site.glossary.terms.is_empty() {
+        nav.push(LinkView {
+            title: "Glossary".into(),
+            url: c.url(crate::site::GLOSSARY_PATH),
+        });
+    }
     nav.extend(site.pages.iter().map(|p| LinkView {
         title: p.doc.front.title.clone(),
         url: c.url(&p.path),
@@ -638,6 +653,8 @@ pub(crate) fn article_view<'a>(
             url,
             alt: f.image_alt.clone().unwrap_or_default(),
         }),
+        key_points_html: super::aids::key_points_html(a),
+        terms: super::aids::terms_used(site, a),
         intro_html: &a.rendered.intro_html,
         footnotes_html: &a.rendered.footnotes_html,
         sections,
@@ -705,6 +722,12 @@ pub(crate) fn hub_view<'a>(site: &'a Site, kind: SectionKind) -> HubView<'a> {
                         .first()
                         .map(|s| s.excerpt.as_str())
                         .unwrap_or(""),
+                    urgent_html: e
+                        .topic
+                        .sections
+                        .iter()
+                        .map(|s| super::aids::urgent_callouts(&s.html))
+                        .collect(),
                     url: c.url(&a.topic_path(kind)),
                     article_url: c.url(&a.path),
                 }

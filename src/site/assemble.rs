@@ -18,6 +18,8 @@ use std::path::{Path, PathBuf};
 /// Element ids the default theme's layout uses; headings and FAQ questions never take them.
 pub const RESERVED_IDS: &[&str] = &[
     "top",
+    "key-points-title",
+    "terms-used-title",
     "main",
     "skip",
     "site-header",
@@ -35,9 +37,13 @@ pub const RESERVED_IDS: &[&str] = &[
     "content",
 ];
 
+/// The site path of the glossary page.
+pub const GLOSSARY_PATH: &str = "glossary/";
+
 /// Top-level site paths the generator owns; a standalone page cannot take them.
 const RESERVED_PATHS: &[&str] = &[
     "articles",
+    "glossary",
     "tags",
     "faq",
     "benefits",
@@ -65,6 +71,9 @@ pub fn assemble(
         failed: found.failed,
         ..Default::default()
     };
+    let (glossary, glossary_diags) = super::glossary::load(root, RESERVED_IDS);
+    diags.extend(glossary_diags);
+    map.terms = glossary.matcher(&config.url(GLOSSARY_PATH));
     let mut articles_docs = Vec::new();
     let mut page_docs = Vec::new();
     let mut home_doc = None;
@@ -189,6 +198,7 @@ pub fn assemble(
         faq_file,
         faq,
         tags,
+        glossary,
         bundle_assets,
         drafts,
         today,
@@ -222,6 +232,8 @@ pub(crate) fn render_doc(
             faq_id_prefix: faq_prefix,
             all_sections_faq: all_faq,
             reserved_ids: RESERVED_IDS,
+            callouts: &markdown::CalloutWording::new(config.emergency_number.as_deref()),
+            glossary: &map.terms,
         },
     )
 }

@@ -25,6 +25,8 @@ pub(crate) struct LinkMap {
     pub(crate) static_files: Vec<String>,
     /// The base path every internal URL starts with (`/` or `/guides/`).
     pub(crate) base_path: String,
+    /// The glossary's terms, marked at their first use in each document.
+    pub(crate) terms: crate::markdown::GlossaryTerms,
 }
 
 /// Resolves links for one document.

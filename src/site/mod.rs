@@ -7,6 +7,7 @@
 
 mod assemble;
 mod faq;
+mod glossary;
 mod links;
 mod pages;
 mod review;
@@ -14,8 +15,9 @@ mod taxonomy;
 mod topics;
 mod update;
 
-pub use assemble::{assemble, image_url, reading_minutes, RESERVED_IDS};
+pub use assemble::{assemble, image_url, reading_minutes, GLOSSARY_PATH, RESERVED_IDS};
 pub use faq::{FaqGroup, FaqSource};
+pub use glossary::{Glossary, Term, GLOSSARY_FILE};
 pub use links::is_external as is_external_url;
 pub use links::normalise as normalise_path;
 pub(crate) use links::percent_decode;
@@ -144,6 +146,8 @@ pub struct Site {
     pub faq: Vec<FaqGroup>,
     /// Tags with the articles that carry them, sorted by name.
     pub tags: Vec<Tag>,
+    /// The glossary (`content/glossary.yaml`); empty without one.
+    pub glossary: Glossary,
     /// Non-Markdown files in article bundles: (article index, source relative to root, output path).
     pub bundle_assets: Vec<(usize, PathBuf, String)>,
     /// Whether drafts were included.

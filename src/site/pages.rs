@@ -25,6 +25,8 @@ pub enum PageRef {
     Hub(SectionKind),
     /// `/faq/`.
     Faq,
+    /// `/glossary/`, when the site has a glossary.
+    Glossary,
     /// `/tags/`.
     TagIndex,
     /// `/tags/SLUG/` (index into `Site::tags`).
@@ -89,6 +91,9 @@ impl Site {
         }
         out.extend(SectionKind::TOPICS.map(PageRef::Hub));
         out.push(PageRef::Faq);
+        if !self.glossary.terms.is_empty() {
+            out.push(PageRef::Glossary);
+        }
         out.push(PageRef::TagIndex);
         out.extend((0..self.tags.len()).map(PageRef::Tag));
         out.extend((0..self.pages.len()).map(PageRef::Page));
@@ -106,6 +111,7 @@ impl Site {
             PageRef::Topic(i, k) => self.articles[i].topic_path(k),
             PageRef::Hub(k) => format!("{}/", k.key()),
             PageRef::Faq => "faq/".into(),
+            PageRef::Glossary => super::GLOSSARY_PATH.into(),
             PageRef::TagIndex => "tags/".into(),
             PageRef::Tag(i) => self.tags[i].path(),
             PageRef::Page(i) => self.pages[i].path.clone(),

@@ -35,6 +35,9 @@ impl SiteLinks {
         let mut map = LinkMap {
             base_path: site.config.base_path.clone(),
             static_files,
+            terms: site
+                .glossary
+                .matcher(&site.config.url(super::assemble::GLOSSARY_PATH)),
             ..Default::default()
         };
         for a in &site.articles {

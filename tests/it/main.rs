@@ -19,3 +19,4 @@ mod serve_limits;
 mod topic_checks;
 mod topic_corpus;
 mod topics;
+mod writing;

@@ -10,6 +10,7 @@ use pulldown_cmark::{Alignment, CodeBlockKind, CowStr, Event, Tag, TagEnd};
 
 use super::{OpenCode, OpenHeading, Walker};
 use crate::markdown::blocks::{callout_open, table_open, CALLOUT_CLOSE, TABLE_CLOSE};
+use crate::markdown::callouts::{open_html, Level};
 use crate::markdown::highlight::code_block_html;
 use crate::markdown::{RawHtml, TableInfo};
 
@@ -89,10 +90,7 @@ impl<'a> Walker<'a, '_> {
                 self.depth.alert += 1;
                 self.emit(Event::Html(callout_open(kind).into()));
             }
-            Tag::BlockQuote(None) => {
-                self.depth.container += 1;
-                self.emit(Event::Start(tag));
-            }
+            Tag::BlockQuote(None) => self.quote_start(tag, offset),
             Tag::CodeBlock(kind) => {
                 self.out.has_code = true;
                 let info = match kind {
@@ -196,6 +194,9 @@ impl<'a> Walker<'a, '_> {
                     self.emit(Event::Html(CALLOUT_CLOSE.into()));
                     return;
                 }
+                if self.quote_end() {
+                    return;
+                }
             }
             TagEnd::FootnoteDefinition => {
                 depth.container = depth.container.saturating_sub(1);
@@ -208,6 +209,48 @@ impl<'a> Walker<'a, '_> {
             _ => {}
         }
         self.emit(Event::End(end));
+    }
+
+    /// Starts a plain blockquote, or one of handout's own callouts.
+    fn quote_start(&mut self, tag: Tag<'a>, offset: usize) {
+        self.depth.container += 1;
+        let level = self
+            .custom
+            .iter()
+            .find(|c| c.start == offset)
+            .map(|c| c.level);
+        self.quotes.push(level);
+        match level {
+            None => self.emit(Event::Start(tag)),
+            Some(Level::Key) if self.key.is_none() && self.footnote.is_none() => {
+                // What came before belongs to the page.
+                self.flush();
+                self.depth.alert += 1;
+                self.key = Some(String::new());
+            }
+            Some(level) => {
+                self.depth.alert += 1;
+                let html = open_html(level, self.opts.callouts);
+                self.emit(Event::Html(html.into()));
+            }
+        }
+    }
+
+    /// Ends a plain blockquote's custom callout; false for a plain quote.
+    fn quote_end(&mut self) -> bool {
+        let Some(Some(level)) = self.quotes.pop() else {
+            return false;
+        };
+        self.depth.alert = self.depth.alert.saturating_sub(1);
+        if level == Level::Key && self.key.is_some() {
+            self.flush();
+            if let Some(html) = self.key.take() {
+                self.out.key_points_html.push_str(&html);
+            }
+        } else {
+            self.emit(Event::Html(CALLOUT_CLOSE.into()));
+        }
+        true
     }
 
     fn table_start(&mut self, alignments: Vec<Alignment>, offset: usize) {

@@ -43,8 +43,52 @@ impl<'a> Walker<'a, '_> {
                 return;
             }
         }
+        if self.may_mark_terms() {
+            self.text_with_terms(text);
+            return;
+        }
         self.route_text(&text, false);
         self.emit(Event::Text(text));
+    }
+
+    /// Whether glossary terms may be marked here: in prose, not in a
+    /// heading, link, image text, note or the key points.
+    fn may_mark_terms(&self) -> bool {
+        !self.opts.glossary.is_empty()
+            && self.heading.is_none()
+            && self.link.is_none()
+            && self.image.is_none()
+            && self.footnote.is_none()
+            && self.key.is_none()
+    }
+
+    /// Splits a text event around the first uses of glossary terms, each
+    /// becoming a definition (see `glossary::GlossaryTerms::markup`).
+    fn text_with_terms(&mut self, text: CowStr<'a>) {
+        let terms = self.opts.glossary;
+        let mut at = 0;
+        while let Some((found, i)) = terms.find(text.get(at..).unwrap_or(""), &self.terms_used) {
+            let (start, end) = (at + found.start, at + found.end);
+            if start > at {
+                let piece = slice_cow(&text, at, start);
+                self.route_text(&piece, false);
+                self.emit(Event::Text(piece));
+            }
+            let written = text.get(start..end).unwrap_or("");
+            self.route_text(written, false);
+            self.emit(Event::InlineHtml(terms.markup(i, written).into()));
+            self.terms_used.push(i);
+            self.out.glossary_terms.push(terms.slug(i).to_string());
+            at = end;
+        }
+        if at == 0 {
+            self.route_text(&text, false);
+            self.emit(Event::Text(text));
+        } else if at < text.len() {
+            let piece = slice_cow(&text, at, text.len());
+            self.route_text(&piece, false);
+            self.emit(Event::Text(piece));
+        }
     }
 
     /// Splits a text event around its bare URLs, each becoming a link.

@@ -48,6 +48,10 @@ impl<'a> Walker<'a, '_> {
     /// intro, or the current section (`topic` to its topic HTML, `article`
     /// to the rest).
     pub(super) fn write_html(&mut self, article: &str, topic: &str) {
+        if let Some(key) = self.key.as_mut() {
+            key.push_str(article);
+            return;
+        }
         if let Some((_, body)) = self.footnote.as_mut() {
             body.push_str(article);
             return;
