@@ -1,7 +1,7 @@
 //! Any text as an article body: the Markdown stage with section classification, FAQ
 //! questions, links and the topic-page HTML.
 #![no_main]
-use handout::markdown::{render, KeepLinks, RenderOptions, TopicRules};
+use handout::markdown::{render, CalloutWording, GlossaryTerms, KeepLinks, RenderOptions, TopicRules};
 use libfuzzer_sys::fuzz_target;
 
 fuzz_target!(|text: &str| {
@@ -14,6 +14,8 @@ fuzz_target!(|text: &str| {
             faq_id_prefix: "x-",
             all_sections_faq,
             reserved_ids: &["main", "top"],
+            callouts: &CalloutWording::default(),
+            glossary: &GlossaryTerms::default(),
         };
         let r = render(text, &opts);
         let _ = r.full_html();

@@ -103,6 +103,8 @@ pub(crate) fn score(name: &str) -> Score {
             faq_id_prefix: "",
             all_sections_faq: false,
             reserved_ids: &[],
+            callouts: &markdown::CalloutWording::default(),
+            glossary: &markdown::GlossaryTerms::default(),
         };
         let out = markdown::render(&source, &opts);
         let section = out
