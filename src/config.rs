@@ -51,6 +51,10 @@ static CHECK: Schema = Schema {
     keys: &["overdue", "due_soon_days", "disable"],
     nested: &[],
 };
+static SEARCH: Schema = Schema {
+    keys: &["enabled", "synonyms"],
+    nested: &[],
+};
 static TOP: Schema = Schema {
     keys: &[
         "title",
@@ -71,8 +75,10 @@ static TOP: Schema = Schema {
         "check",
         "allow_links_outside",
         "allow_remote_images",
+        "search",
     ],
     nested: &[
+        ("search", &SEARCH),
         ("clinic", &CLINIC),
         ("footer_links", &LINK),
         ("logo", &LOGO),
@@ -104,6 +110,80 @@ pub struct RawConfig {
     check: CheckConfig,
     allow_links_outside: bool,
     allow_remote_images: bool,
+    search: RawSearch,
+}
+
+/// `search:` as written: `false` to turn search off, or its settings.
+#[derive(Debug, Deserialize)]
+#[serde(untagged)]
+enum RawSearch {
+    Switch(bool),
+    Settings {
+        #[serde(default = "yes")]
+        enabled: bool,
+        #[serde(default)]
+        synonyms: BTreeMap<String, Synonyms>,
+    },
+}
+
+impl Default for RawSearch {
+    fn default() -> Self {
+        RawSearch::Switch(true)
+    }
+}
+
+fn yes() -> bool {
+    true
+}
+
+/// The words one synonym entry adds: one term or a list.
+#[derive(Debug, Deserialize)]
+#[serde(untagged)]
+enum Synonyms {
+    One(String),
+    Many(Vec<String>),
+}
+
+/// Site search settings.
+#[derive(Debug, Clone, Default)]
+pub struct SearchConfig {
+    /// Whether the build writes a search index and the search page.
+    pub enabled: bool,
+    /// Groups of words that mean the same to a patient, each written in lower case
+    /// (`slipped disc` with `herniated disc`): a record that uses one gets the others.
+    pub synonyms: Vec<Vec<String>>,
+}
+
+impl From<RawSearch> for SearchConfig {
+    fn from(raw: RawSearch) -> Self {
+        match raw {
+            RawSearch::Switch(enabled) => SearchConfig {
+                enabled,
+                synonyms: Vec::new(),
+            },
+            RawSearch::Settings { enabled, synonyms } => SearchConfig {
+                enabled,
+                synonyms: synonyms
+                    .into_iter()
+                    .map(|(k, v)| {
+                        let mut group = vec![k];
+                        match v {
+                            Synonyms::One(s) => group.push(s),
+                            Synonyms::Many(l) => group.extend(l),
+                        }
+                        let mut group: Vec<String> = group
+                            .iter()
+                            .map(|w| w.trim().to_lowercase())
+                            .filter(|w| !w.is_empty())
+                            .collect();
+                        group.dedup();
+                        group
+                    })
+                    .filter(|g| g.len() > 1)
+                    .collect(),
+            },
+        }
+    }
 }
 
 /// The clinic that publishes the site; shown on every page and in structured data.
@@ -238,6 +318,8 @@ pub struct Config {
     pub allow_links_outside: bool,
     /// Images from other hosts are allowed without a warning.
     pub allow_remote_images: bool,
+    /// Site search.
+    pub search: SearchConfig,
 }
 
 impl Default for Config {
@@ -270,6 +352,10 @@ fn unreachable_default() -> Config {
         check: CheckConfig::default(),
         allow_links_outside: false,
         allow_remote_images: false,
+        search: SearchConfig {
+            enabled: true,
+            synonyms: Vec::new(),
+        },
     }
 }
 
@@ -436,6 +522,7 @@ impl Config {
             check: raw.check,
             allow_links_outside: raw.allow_links_outside,
             allow_remote_images: raw.allow_remote_images,
+            search: raw.search.into(),
         };
         Ok((config, diags))
     }

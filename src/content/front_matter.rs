@@ -38,6 +38,7 @@ static FRONT: Schema = Schema {
         "image",
         "image_alt",
         "check",
+        "keywords",
     ],
     nested: &[("references", &REFERENCE), ("check", &CHECK)],
 };
@@ -82,6 +83,7 @@ struct RawFrontMatter {
     image: Option<String>,
     image_alt: Option<String>,
     check: RawCheck,
+    keywords: Vec<String>,
 }
 
 /// Checked front matter of any content file.
@@ -121,6 +123,8 @@ pub struct FrontMatter {
     pub image_alt: Option<String>,
     /// Check rules turned off for this file.
     pub check_disable: Vec<String>,
+    /// Words patients may search with that the text does not use (`slipped disc`).
+    pub keywords: Vec<String>,
     /// 1-based line of each key, for diagnostics about values (e.g. `reviewed`).
     #[serde(skip)]
     pub key_lines: Vec<(String, usize)>,
@@ -270,6 +274,7 @@ pub(crate) fn parse(
         image: raw.image,
         image_alt: raw.image_alt,
         check_disable: raw.check.disable,
+        keywords: raw.keywords,
         key_lines,
     };
     Ok((front, body_start, body_line, warnings))
