@@ -144,8 +144,7 @@ pub fn render_all(loaded: &Loaded, out: &dyn Output) -> (usize, usize, Diagnosti
             pages
                 .par_iter()
                 .for_each_init(Scratch::default, |scratch, &page| {
-                    if let Err(d) = render_and_write(site, renderer, &shared, page, out, scratch)
-                    {
+                    if let Err(d) = render_and_write(site, renderer, &shared, page, out, scratch) {
                         if let Ok(mut e) = errors.lock() {
                             e.push(d);
                         }

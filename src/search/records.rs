@@ -36,8 +36,17 @@ pub(crate) struct Record {
 /// Every record of the site.
 pub(crate) fn records(site: &Site) -> Vec<Record> {
     let mut out = Vec::new();
-    for a in &site.articles {
-        article_records(site, a, &mut out);
+    // Filter by the tag names the tag pages show (`Back pain`, not each article's spelling).
+    let mut tags = vec![Vec::new(); site.articles.len()];
+    for t in &site.tags {
+        for &i in &t.articles {
+            if let Some(list) = tags.get_mut(i) {
+                list.push(t.name.clone());
+            }
+        }
+    }
+    for (a, tags) in site.articles.iter().zip(tags) {
+        article_records(site, a, tags, &mut out);
     }
     for g in &site.faq {
         for q in &g.items {
@@ -70,14 +79,14 @@ pub(crate) fn records(site: &Site) -> Vec<Record> {
 }
 
 /// The article's own record and one per topic page.
-fn article_records(site: &Site, a: &Article, out: &mut Vec<Record>) {
+fn article_records(site: &Site, a: &Article, tags: Vec<String>, out: &mut Vec<Record>) {
     let front = &a.doc.front;
     let record = |url: String, part: &'static str, content: String| Record {
         url,
         title: a.title().to_string(),
         guide: a.title().to_string(),
         part,
-        tags: front.tags.clone(),
+        tags: tags.clone(),
         content,
     };
     let mut main = String::new();

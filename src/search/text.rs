@@ -127,7 +127,10 @@ mod tests {
 
     #[test]
     fn synonyms_add_the_other_words_of_a_group() {
-        let groups = vec![vec!["slipped disc".to_string(), "herniated disc".to_string()]];
+        let groups = vec![vec![
+            "slipped disc".to_string(),
+            "herniated disc".to_string(),
+        ]];
         assert_eq!(
             synonyms_for("A Herniated disc can press on a nerve.", &groups),
             vec!["slipped disc"]
