@@ -19,10 +19,24 @@ use std::path::{Component, Path};
 /// The folder of the index and Pagefind's scripts in the output.
 pub const DIR: &str = "pagefind";
 
+pub(crate) use records::Record;
+
+/// The records of every guide, question and page of `site`.
+pub(crate) fn records(site: &Site) -> Vec<Record> {
+    records::records(site)
+}
+
 /// Builds the index of `site`. Returns its files as (output path, bytes).
 pub fn index(site: &Site) -> Result<Vec<(String, Vec<u8>)>, Diagnostic> {
-    let records = records::records(site);
-    let language = site.config.language.to_lowercase();
+    index_records(records::records(site), &site.config.language)
+}
+
+/// Builds an index of `records` in `language`. Returns its files as (output path, bytes).
+pub(crate) fn index_records(
+    records: Vec<Record>,
+    language: &str,
+) -> Result<Vec<(String, Vec<u8>)>, Diagnostic> {
+    let language = language.to_lowercase();
     let runtime = tokio::runtime::Builder::new_current_thread()
         .build()
         .map_err(|e| failed(&e.to_string()))?;

@@ -13,6 +13,7 @@ mod links;
 mod new;
 mod readability;
 mod reliability;
+mod search;
 mod serve;
 mod serve_limits;
 mod topics;
