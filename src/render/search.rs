@@ -10,7 +10,7 @@ use serde::Serialize;
 /// The search page's context.
 #[derive(Serialize)]
 pub struct SearchPage<'a> {
-    /// The page (its title and words are in the template).
+    /// The page.
     pub page: PageView,
     /// Every guide, A to Z, with its topic pages: what the page shows without JavaScript.
     pub guides: Vec<ArticleSummary<'a>>,
@@ -22,7 +22,8 @@ pub struct SearchPage<'a> {
 
 /// Builds the search page.
 pub fn page(site: &Site) -> SearchPage<'_> {
-    let mut pv = base(site, PageRef::Search, "search", String::new());
+    let mut pv = base(site, PageRef::Search, "search", "Search".into());
+    pv.description = format!("Search the patient guides from {}.", site.config.title);
     pv.breadcrumbs.clear();
     let mut guides: Vec<ArticleSummary<'_>> = site
         .articles

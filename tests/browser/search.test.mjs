@@ -69,7 +69,10 @@ test('a lay term from search.synonyms finds the guide that uses the clinical ter
   assert.ok(!body.toLowerCase().includes('slipped disc'));
   const found = await search(page, 'slipped disc');
   assert.ok(found.length > 0, 'no results for the lay term');
-  assert.ok(found[0].title.includes('herniated disc') || found[0].part.includes('Deep tissue massage') || found[0].title === 'Deep tissue massage for back pain', JSON.stringify(found));
+  // The first result is in the massage guide, which mentions a herniated disc: the guide
+  // itself, one of its topic pages, or one of its questions ("… in Deep tissue massage …").
+  const guide = 'Deep tissue massage for back pain';
+  assert.ok(found[0].title === guide || found[0].part.endsWith(guide), JSON.stringify(found));
   await page.context().close();
 });
 
