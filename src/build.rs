@@ -131,16 +131,26 @@ pub fn render_all(loaded: &Loaded, out: &dyn Output) -> (usize, usize, Diagnosti
     };
     let pages = site.pages();
     let errors = Mutex::new(Vec::new());
-    pages
-        .par_iter()
-        .for_each_init(Scratch::default, |scratch, &page| {
-            if let Err(d) = render_and_write(site, renderer, &shared, page, out, scratch) {
-                if let Ok(mut e) = errors.lock() {
-                    e.push(d);
-                }
-            }
-        });
-    let mut files = pages.len();
+    // The search index is built from the model, not the pages, so it runs beside them.
+    let ((), (search_files, search_errors)) = rayon::join(
+        || {
+            pages
+                .par_iter()
+                .for_each_init(Scratch::default, |scratch, &page| {
+                    if let Err(d) = render_and_write(site, renderer, &shared, page, out, scratch) {
+                        if let Ok(mut e) = errors.lock() {
+                            e.push(d);
+                        }
+                    }
+                })
+        },
+        || match site.config.search.enabled {
+            true => crate::search::write(site, out),
+            false => (0, Vec::new()),
+        },
+    );
+    diags.extend(search_errors);
+    let mut files = pages.len() + search_files;
     for f in OutputFile::ALL {
         let text = renderer.render_file(site, &shared, f, &pages);
         if let Err(e) = out.write(f.output_path(), text.as_bytes()) {

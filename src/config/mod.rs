@@ -39,6 +39,8 @@ fn schema() -> Schema {
         .with("brand", Schema::of::<Brand>())
         .with("topics", Schema::keys(&TOPIC_KEYS))
         .with("check", Schema::of::<CheckConfig>())
+        // `search: false`, or a mapping whose `synonyms` are the clinic's own words.
+        .with("search", Schema::keys(&["synonyms"]))
 }
 
 /// `site.yaml` as written.
@@ -64,6 +66,80 @@ pub struct RawConfig {
     check: CheckConfig,
     allow_links_outside: bool,
     allow_remote_images: bool,
+    search: RawSearch,
+}
+
+/// `search:` as written: `false` to turn search off, or its settings.
+#[derive(Debug, Deserialize)]
+#[serde(untagged)]
+enum RawSearch {
+    Switch(bool),
+    Settings {
+        #[serde(default = "yes")]
+        enabled: bool,
+        #[serde(default)]
+        synonyms: BTreeMap<String, Synonyms>,
+    },
+}
+
+impl Default for RawSearch {
+    fn default() -> Self {
+        RawSearch::Switch(true)
+    }
+}
+
+fn yes() -> bool {
+    true
+}
+
+/// The words one synonym entry adds: one term or a list.
+#[derive(Debug, Deserialize)]
+#[serde(untagged)]
+enum Synonyms {
+    One(String),
+    Many(Vec<String>),
+}
+
+/// Site search settings.
+#[derive(Debug, Clone, Default)]
+pub struct SearchConfig {
+    /// Whether the build writes a search index and the search page.
+    pub enabled: bool,
+    /// Groups of words that mean the same to a patient, each written in lower case
+    /// (`slipped disc` with `herniated disc`): a record that uses one gets the others.
+    pub synonyms: Vec<Vec<String>>,
+}
+
+impl From<RawSearch> for SearchConfig {
+    fn from(raw: RawSearch) -> Self {
+        match raw {
+            RawSearch::Switch(enabled) => SearchConfig {
+                enabled,
+                synonyms: Vec::new(),
+            },
+            RawSearch::Settings { enabled, synonyms } => SearchConfig {
+                enabled,
+                synonyms: synonyms
+                    .into_iter()
+                    .map(|(k, v)| {
+                        let mut group = vec![k];
+                        match v {
+                            Synonyms::One(s) => group.push(s),
+                            Synonyms::Many(l) => group.extend(l),
+                        }
+                        let mut group: Vec<String> = group
+                            .iter()
+                            .map(|w| w.trim().to_lowercase())
+                            .filter(|w| !w.is_empty())
+                            .collect();
+                        group.dedup();
+                        group
+                    })
+                    .filter(|g| g.len() > 1)
+                    .collect(),
+            },
+        }
+    }
 }
 
 /// The clinic that publishes the site; shown on every page and in structured data.
@@ -208,6 +284,8 @@ pub struct Config {
     pub palette: Palette,
     /// Where each key of site.yaml was written, for messages about settings.
     pub positions: KeyPositions,
+    /// Site search.
+    pub search: SearchConfig,
 }
 
 impl Default for Config {
@@ -243,6 +321,10 @@ fn unreachable_default() -> Config {
         allow_remote_images: false,
         palette: Palette::default(),
         positions: KeyPositions::default(),
+        search: SearchConfig {
+            enabled: true,
+            synonyms: Vec::new(),
+        },
     }
 }
 
@@ -435,6 +517,7 @@ impl Config {
             allow_remote_images: raw.allow_remote_images,
             palette,
             positions: KeyPositions::default(),
+            search: raw.search.into(),
         };
         Ok((config, diags))
     }

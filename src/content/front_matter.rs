@@ -59,6 +59,7 @@ struct RawFrontMatter {
     image_alt: Option<String>,
     key_points: Vec<String>,
     check: RawCheck,
+    keywords: Vec<String>,
 }
 
 /// Checked front matter of any content file.
@@ -101,6 +102,8 @@ pub struct FrontMatter {
     pub key_points: Vec<String>,
     /// Check rules turned off for this file.
     pub check_disable: Vec<String>,
+    /// Words patients may search with that the text does not use (`slipped disc`).
+    pub keywords: Vec<String>,
     /// 1-based line of each key, for diagnostics about values (e.g. `reviewed`).
     #[serde(skip)]
     pub key_lines: Vec<(String, usize)>,
@@ -257,6 +260,7 @@ pub(crate) fn parse(
             .filter(|p| !p.is_empty())
             .collect(),
         check_disable: raw.check.disable,
+        keywords: raw.keywords,
         key_lines,
     };
     Ok((front, body_start, body_line, warnings))

@@ -11,6 +11,7 @@ mod feeds;
 pub mod pages;
 mod qr;
 mod recursion;
+pub mod search;
 pub mod structured_data;
 mod template_errors;
 pub mod theme;
@@ -129,6 +130,7 @@ impl Renderer {
             PageRef::TagIndex => self.render(t, "tags.html", &pages::tags(site), out),
             PageRef::Tag(i) => self.render(t, "tag.html", &pages::tag(site, i), out),
             PageRef::Page(i) => self.render(t, "page.html", &pages::content(site, i), out),
+            PageRef::Search => self.render(t, "search.html", &search::page(site), out),
             PageRef::NotFound => self.render(t, "404.html", &pages::not_found(site), out),
             PageRef::Alias(i) => {
                 let alias = &site.aliases()[i];

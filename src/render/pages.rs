@@ -111,7 +111,7 @@ pub struct NotFoundPage {
 }
 
 /// The page values every kind starts from: home in the breadcrumbs, the site's description.
-fn base(site: &Site, page: PageRef, kind: &'static str, title: String) -> PageView {
+pub(super) fn base(site: &Site, page: PageRef, kind: &'static str, title: String) -> PageView {
     let c = &site.config;
     let path = site.page_path(page);
     PageView {

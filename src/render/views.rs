@@ -83,6 +83,8 @@ pub struct SiteUrls {
     pub sitemap: String,
     /// Generated brand stylesheet.
     pub brand_css: String,
+    /// The search page, unless search is off.
+    pub search: Option<String>,
 }
 
 /// A topic hub as linked from navigation and the home page.
@@ -548,6 +550,7 @@ pub(crate) fn site_view<'a>(site: &'a Site) -> SiteView<'a> {
             feed: c.url("atom.xml"),
             sitemap: c.url("sitemap.xml"),
             brand_css: c.url("brand.css"),
+            search: c.search.enabled.then(|| c.url("search/")),
         },
         has_brand: c.palette.is_set(),
         generator: format!("handout {}", env!("CARGO_PKG_VERSION")),

@@ -16,6 +16,7 @@ mod http;
 mod limits;
 mod live;
 mod routes;
+mod search;
 mod server;
 mod stall;
 mod state;

@@ -33,6 +33,8 @@ pub enum PageRef {
     Tag(usize),
     /// `/SLUG/` (index into `Site::pages`).
     Page(usize),
+    /// `/search/` (when search is on).
+    Search,
     /// `/404.html`.
     NotFound,
     /// A redirect from an old address (index into the alias list of an article, see [`Site::aliases`]).
@@ -97,6 +99,9 @@ impl Site {
         out.push(PageRef::TagIndex);
         out.extend((0..self.tags.len()).map(PageRef::Tag));
         out.extend((0..self.pages.len()).map(PageRef::Page));
+        if self.config.search.enabled {
+            out.push(PageRef::Search);
+        }
         out.push(PageRef::NotFound);
         out.extend((0..self.aliases().len()).map(PageRef::Alias));
         out
@@ -115,6 +120,7 @@ impl Site {
             PageRef::TagIndex => "tags/".into(),
             PageRef::Tag(i) => self.tags[i].path(),
             PageRef::Page(i) => self.pages[i].path.clone(),
+            PageRef::Search => "search/".into(),
             PageRef::NotFound => "404.html".into(),
             PageRef::Alias(i) => self.aliases()[i].output.clone(),
         }

@@ -14,6 +14,7 @@ mod new;
 mod plain;
 mod readability;
 mod reliability;
+mod search;
 mod serve;
 mod serve_limits;
 mod topic_checks;

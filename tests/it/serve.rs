@@ -89,7 +89,7 @@ impl Serve {
 
     /// Polls `path` until its body satisfies `ok`.
     #[track_caller]
-    fn wait_for_page(&self, path: &str, what: &str, ok: impl Fn(&str) -> bool) -> Reply {
+    pub(crate) fn wait_for_page(&self, path: &str, what: &str, ok: impl Fn(&str) -> bool) -> Reply {
         let start = Instant::now();
         loop {
             let r = self.get(path);

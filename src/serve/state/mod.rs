@@ -16,6 +16,7 @@ mod render;
 
 use super::findings::Findings;
 use super::live::{self, Events, Status};
+use super::search::Reindexer;
 use super::watch::Change;
 use crate::build::{self, Loaded};
 use crate::diagnostic::{Diagnostic, Diagnostics};
@@ -96,6 +97,8 @@ pub(crate) struct State {
     /// Content files changed in this batch, whose warnings are worth showing.
     touched: Vec<PathBuf>,
     shared: Arc<Shared>,
+    /// Rebuilds the search index after edits, started with the first one.
+    reindexer: Option<Reindexer>,
 }
 
 impl State {
@@ -110,6 +113,7 @@ impl State {
             site_key: None,
             touched: Vec::new(),
             shared,
+            reindexer: None,
         }
     }
 
@@ -193,6 +197,7 @@ impl State {
         }
         let everything = self.pending.stale.contains(&Stale::Everything)
             || (!self.pending.stale.is_empty() && self.site_changed());
+        let content_changed = !self.pending.stale.is_empty();
         let result = if everything {
             self.render_everything()
         } else {
@@ -201,9 +206,17 @@ impl State {
         match result {
             Ok(files) => {
                 self.findings.set_render(Diagnostics::new());
+                if everything {
+                    if let Some(r) = &self.reindexer {
+                        r.supersede();
+                    }
+                }
                 let css = self.css_only();
                 self.pending = Pending::default();
                 self.succeed(css);
+                if content_changed && !everything {
+                    self.queue_reindex();
+                }
                 self.rebuilt(files, everything)
             }
             Err(d) => {
@@ -212,6 +225,22 @@ impl State {
                 self.fail(errors)
             }
         }
+    }
+
+    /// Asks for a new search index once the page has reloaded (see [`Reindexer`]).
+    fn queue_reindex(&mut self) {
+        let Some(m) = &self.model else {
+            return;
+        };
+        let site = &m.loaded.site;
+        if !site.config.search.enabled {
+            return;
+        }
+        let records = crate::search::records(site);
+        let shared = &self.shared;
+        self.reindexer
+            .get_or_insert_with(|| Reindexer::start(Arc::clone(shared)))
+            .queue(records, &site.config.language);
     }
 
     fn rebuilt(&self, files: usize, everything: bool) -> Outcome {
