@@ -53,7 +53,7 @@ pub(super) fn from_model(
         out.by = DecidedBy::NoCue;
         out.near = Some(best);
         out.cue = format!(
-            "{} {:.0}%, below {:.0}% ({})",
+            "{} {:.1}%, below {:.0}% ({})",
             best.label().to_lowercase(),
             top * 100.0,
             model.threshold * 100.0,
