@@ -11,11 +11,18 @@ use std::sync::OnceLock;
 use rust_stemmers::{Algorithm, Stemmer};
 use serde::Deserialize;
 
+use super::model::Model;
 use super::words::{stems, Phrase};
 use crate::markdown::SectionKind;
 
-/// The cue files, by language code. The first is the fallback for languages without one.
-const FILES: &[(&str, &str)] = &[("en", include_str!("../cues/en.yaml"))];
+/// The cue files and model files, by language code. The first is the fallback for languages
+/// without one. A language may have cues and no model yet: its sections are scored by the cues
+/// alone.
+const FILES: &[(&str, &str, Option<&str>)] = &[(
+    "en",
+    include_str!("../cues/en.yaml"),
+    Some(include_str!("../cues/en.model.json")),
+)];
 
 /// The most words a `*` in a cue stands for.
 const CUE_GAP: usize = 4;
@@ -75,6 +82,8 @@ pub struct CueSet {
     pub(crate) heading_index: HashMap<String, Vec<usize>>,
     /// Indexes into `body` by the phrase's first stem.
     pub(crate) body_index: HashMap<String, Vec<usize>>,
+    /// The learned model, if the language has one.
+    pub(crate) model: Option<Model>,
 }
 
 impl std::fmt::Debug for CueSet {
@@ -95,7 +104,11 @@ impl CueSet {
         let sets = SETS.get_or_init(|| {
             FILES
                 .iter()
-                .filter_map(|(_, text)| CueSet::parse(text).ok())
+                .filter_map(|(_, text, model)| {
+                    let mut set = CueSet::parse(text).ok()?;
+                    set.model = model.and_then(|m| Model::parse(m).ok());
+                    Some(set)
+                })
                 .collect()
         });
         let primary = code.split(['-', '_']).next().unwrap_or("").to_lowercase();
@@ -164,6 +177,7 @@ impl CueSet {
             overview,
             heading_index,
             body_index,
+            model: None,
         })
     }
 }
@@ -219,6 +233,7 @@ fn empty_set() -> &'static CueSet {
         overview: Vec::new(),
         heading_index: HashMap::new(),
         body_index: HashMap::new(),
+        model: None,
     })
 }
 
@@ -228,10 +243,16 @@ mod tests {
 
     #[test]
     fn every_cue_file_parses() {
-        for (code, text) in FILES {
+        for (code, text, model) in FILES {
             let set = CueSet::parse(text).unwrap_or_else(|e| panic!("cues/{code}.yaml: {e}"));
             assert_eq!(&set.language, code);
             assert!(!set.heading.is_empty() && !set.body.is_empty());
+            if let Some(model) = model {
+                let m =
+                    Model::parse(model).unwrap_or_else(|e| panic!("cues/{code}.model.json: {e}"));
+                assert_eq!(&m.language, code);
+                assert!(CueSet::for_language(code).model.is_some());
+            }
         }
     }
 

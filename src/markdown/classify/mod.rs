@@ -7,19 +7,27 @@
 //! 1. a kind class on the heading (`## Aftercare {.precautions}`);
 //! 2. a `topics:` pattern in `site.yaml`;
 //! 3. `###` headings phrased as questions (two or more, and most of them): a FAQ;
-//! 4. the scores (see [`score`]): the best topic if it reaches [`THRESHOLD`] and beats the
-//!    evidence for plain; a FAQ heading ("Frequently asked questions"); otherwise plain.
+//! 4. the cue scores (see [`score`]): the best topic if it reaches [`THRESHOLD`] and beats
+//!    the evidence for plain; a FAQ heading ("Frequently asked questions"); an overview;
+//! 5. the learned model (see [`model`]), for a section the cues left plain: the best topic if
+//!    its probability reaches the model's threshold (chosen by cross-validation on the tuning
+//!    files); otherwise plain.
 //!
-//! Cues are data, one file per language (see [`cues`]).
+//! Cues and models are data, one file each per language (see [`cues`] and [`model`]); the
+//! model is trained by `cargo run --example train_topics` (see [`train`]).
 
 pub(crate) mod cues;
+mod decide;
 pub(crate) mod features;
+mod model;
 mod score;
+mod train;
 mod words;
 
 use serde::Serialize;
 
 use self::features::SectionFeatures;
+use self::model::{featurize, Model};
 use self::score::{tally, Place, Tally};
 use super::{SectionKind, TopicRules};
 
@@ -86,8 +94,49 @@ impl Classification {
     }
 }
 
-/// Classifies one section.
+/// Classifies one section: the cues first; where they leave a section plain without naming
+/// it an overview or FAQ, the model may still give it a topic.
 pub(crate) fn classify(f: &SectionFeatures, rules: &TopicRules) -> Classification {
+    let by_cues = classify_with(f, rules, None);
+    let cues_left_it = by_cues.kind == SectionKind::Plain
+        && matches!(by_cues.by, DecidedBy::Cues | DecidedBy::NoCue);
+    match rules.cues().model.as_ref() {
+        Some(model) if cues_left_it => {
+            let by_model = classify_with(f, rules, Some(model));
+            if by_model.kind.is_topic() || by_cues.near.is_none() {
+                by_model
+            } else {
+                by_cues
+            }
+        }
+        _ => by_cues,
+    }
+}
+
+/// Whether a rule before the scores decides a section without site rules: a kind class or
+/// `###` questions. The trainer leaves such sections out, as the model never sees them.
+pub(crate) fn decided_before_scores(f: &SectionFeatures, cues: &CueSet) -> bool {
+    f.classes.iter().any(|c| SectionKind::from_key(c).is_some()) || faq_questions(f, cues).is_some()
+}
+
+/// How many `###` headings are questions, when they make the section a FAQ.
+fn faq_questions(f: &SectionFeatures, cues: &CueSet) -> Option<usize> {
+    let questions = f
+        .subheading_texts
+        .iter()
+        .filter(|t| is_question(t, cues))
+        .count();
+    (questions >= 2 && questions * 2 > f.subheadings).then_some(questions)
+}
+
+/// Classifies one section with a given model deciding in place of the cue scores, or with the
+/// cue scores alone: the trainer judges models alone, as the cue lists were written from the
+/// tuning files and are right on every one of them.
+pub(crate) fn classify_with(
+    f: &SectionFeatures,
+    rules: &TopicRules,
+    model: Option<&Model>,
+) -> Classification {
     let unknown_class = f.classes.iter().find_map(|c| {
         SectionKind::from_key(c)
             .is_none()
@@ -114,17 +163,19 @@ pub(crate) fn classify(f: &SectionFeatures, rules: &TopicRules) -> Classificatio
             format!("site.yaml topics pattern \"{pattern}\""),
         );
     }
-    let questions = f
-        .subheading_texts
-        .iter()
-        .filter(|t| is_question(t, cues))
-        .count();
-    if questions >= 2 && questions * 2 > f.subheadings {
+    if let Some(questions) = faq_questions(f, cues) {
         let cue = format!("{questions} questions as ### headings");
         return decided(SectionKind::Faq, DecidedBy::Questions, cue);
     }
     let t = tally(f, cues);
-    let mut out = from_scores(&t, f.subheadings);
+    let mut out = match model {
+        Some(model) => {
+            let body = stems(&f.body, &cues.stemmer);
+            let prediction = model.predict(featurize(f, &heading, &body));
+            decide::from_model(&t, f.subheadings, model, &prediction)
+        }
+        None => from_scores(&t, f.subheadings),
+    };
     out.unknown_class = unknown_class;
     out
 }

@@ -68,6 +68,25 @@ pub(crate) fn load(name: &str) -> Vec<Entry> {
     serde_yaml::from_str(&text).unwrap_or_else(|e| panic!("{}: {e}", path.display()))
 }
 
+/// The tuning files: the model is trained on these, and only these.
+pub(crate) const TUNING: [&str; 5] = ["tune", "tune-2", "tune-3", "tune-4", "tune-5"];
+
+/// Trains a language's model on the tuning files: the model file (JSON) and the
+/// cross-validation report.
+pub(crate) fn train(language: &str) -> (String, String) {
+    let mut sections = Vec::new();
+    for (i, name) in TUNING.iter().enumerate() {
+        for e in load(name) {
+            let kind = SectionKind::from_key(&e.topic)
+                .unwrap_or_else(|| panic!("{name}: unknown topic {:?}", e.topic));
+            sections.push((i, kind, e.heading, e.text));
+        }
+    }
+    TopicRules::for_language(language)
+        .cues()
+        .train_model(&sections)
+}
+
 /// The key a classified section is scored as: an overview is plain content.
 fn scored_key(kind: SectionKind) -> &'static str {
     match kind {
