@@ -73,7 +73,7 @@ pub(super) fn all(templates: &Templates, name: &str, e: &tera::Error) -> Vec<Dia
         }
         ErrorKind::Msg(m) if m.contains(" --> ") => reports(templates, m),
         ErrorKind::CircularExtend { tpl, .. } | ErrorKind::MissingParent { current: tpl, .. } => {
-            vec![at_file(templates, tpl, &e.to_string())]
+            vec![at_extends(templates, tpl, &e.to_string())]
         }
         _ => vec![at_file(templates, name, &e.to_string())],
     }
@@ -123,6 +123,29 @@ fn tag_at(text: &str, line: usize, col: usize) -> Option<(usize, String)> {
     let before: String = chars.get(..col)?.iter().collect();
     let open = before.rfind("{%")?;
     Some((before[..open].chars().count() + 1, word))
+}
+
+/// An inheritance problem, reported at the template's `{% extends %}` tag.
+fn at_extends(templates: &Templates, name: &str, message: &str) -> Diagnostic {
+    let line_col = templates.get(name).and_then(|t| {
+        t.text.lines().enumerate().find_map(|(i, l)| {
+            let at = l.find("{%")?;
+            l[at + 2..]
+                .trim_start_matches(['-', ' '])
+                .starts_with("extends")
+                .then(|| (i + 1, l[..at].chars().count() + 1))
+        })
+    });
+    let span = match line_col {
+        Some((line, column)) => Span::at(templates.origin(name), line, column),
+        None => Span::file(templates.origin(name)),
+    };
+    let help = if message.contains("ircular") {
+        "templates that extend each other never end: make one of them extend the theme's version instead (`{% extends \"default/page.html\" %}`)"
+    } else {
+        "extend a template that exists: the theme's names are in themes/default/templates, and `default/NAME.html` names the default theme's own version"
+    };
+    Diagnostic::error("template/error", span, tidy(message)).with_help(help)
 }
 
 fn at_file(templates: &Templates, name: &str, message: &str) -> Diagnostic {

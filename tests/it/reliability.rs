@@ -146,6 +146,10 @@ mistakes! {
         "content/articles/cold.md" => "---\ntitle: Cold\n---\n\nSee [heat](heat.md), [again](heat.md) and [more](./heat.md).\n",
         "content/pages/about.md" => "---\ntitle: About\n---\n\nSee [heat](../articles/heat.md).\n",
     ] => 1, has ["content/articles/heat.md:3:1: error: invalid YAML", "Build failed: 1 error"], lacks ["goes nowhere"];
+    templates_that_extend_each_other: [
+        "templates/article.html" => "{% extends \"page.html\" %}\n",
+        "templates/page.html" => "{% extends \"article.html\" %}\n",
+    ] => 1, has [".html:1:1: error: Circular extend detected", "help: templates that extend each other never end"];
     out_inside_static: [] args ["--out", "static/site"] => 2, has ["--out static/site is inside the site's static/ folder"];
     out_inside_content: [] args ["--out", "content/public"] => 2, has ["is inside the site's content/ folder"];
     out_is_a_file: [
