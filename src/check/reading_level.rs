@@ -187,26 +187,13 @@ fn rewrite_help(hardest: &[HardSentence]) -> String {
         s.push_str(&format!(
             "\nline {}: \"{}\" ({})",
             h.line,
-            shorten(&h.text, 90),
+            super::plain::quote(&h.text, 90),
             h.reason
         ));
     }
     s
 }
 
-/// The first `max` characters of a sentence, with an ellipsis if cut.
-fn shorten(text: &str, max: usize) -> String {
-    let text = text.split_whitespace().collect::<Vec<_>>().join(" ");
-    if text.chars().count() <= max {
-        return text;
-    }
-    let cut: String = text.chars().take(max).collect();
-    let cut = match cut.rfind(' ') {
-        Some(i) if i > max / 2 => &cut[..i],
-        _ => &cut,
-    };
-    format!("{cut}…")
-}
 
 #[cfg(test)]
 mod tests {
@@ -214,7 +201,7 @@ mod tests {
 
     #[test]
     fn shortens_on_a_word() {
-        assert_eq!(shorten("one two three", 20), "one two three");
-        assert_eq!(shorten("alpha beta gamma delta", 12), "alpha beta…");
+        assert_eq!(super::plain::quote("one two three", 20), "one two three");
+        assert_eq!(super::plain::quote("alpha beta gamma delta", 12), "alpha beta…");
     }
 }
