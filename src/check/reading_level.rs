@@ -187,7 +187,7 @@ fn rewrite_help(hardest: &[HardSentence]) -> String {
         s.push_str(&format!(
             "\nline {}: \"{}\" ({})",
             h.line,
-            super::plain::quote(&h.text, 90),
+            crate::check::plain::quote(&h.text, 90),
             h.reason
         ));
     }
@@ -201,7 +201,7 @@ mod tests {
 
     #[test]
     fn shortens_on_a_word() {
-        assert_eq!(super::plain::quote("one two three", 20), "one two three");
-        assert_eq!(super::plain::quote("alpha beta gamma delta", 12), "alpha beta…");
+        assert_eq!(crate::check::plain::quote("one two three", 20), "one two three");
+        assert_eq!(crate::check::plain::quote("alpha beta gamma delta", 12), "alpha beta…");
     }
 }
