@@ -193,15 +193,3 @@ fn rewrite_help(hardest: &[HardSentence]) -> String {
     }
     s
 }
-
-
-#[cfg(test)]
-mod tests {
-    use super::*;
-
-    #[test]
-    fn shortens_on_a_word() {
-        assert_eq!(crate::check::plain::quote("one two three", 20), "one two three");
-        assert_eq!(crate::check::plain::quote("alpha beta gamma delta", 12), "alpha beta…");
-    }
-}

@@ -191,3 +191,14 @@ pub fn check_article(article: &Article, sentences: &[Sentence], lang: Lang) -> V
     out.extend(acronym::check(article, lang));
     out
 }
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    #[test]
+    fn quotes_are_cut_on_a_word() {
+        assert_eq!(quote("one two three", 20), "one two three");
+        assert_eq!(quote("alpha beta gamma delta", 12), "alpha beta…");
+    }
+}
