@@ -19,6 +19,8 @@ fuzz_target!(|text: &str| {
         };
         let r = render(text, &opts);
         let _ = r.full_html();
-        let _ = r.topic_html();
+        for section in &r.sections {
+            let _ = section.topic_html();
+        }
     }
 });
