@@ -26,14 +26,7 @@ pub(super) fn from_model(
         .map(|&k| (k, (p.prob(k) * 100.0).round() / 100.0))
         .collect();
     let (best, top) = p.best_topic();
-    let mut out = Classification {
-        kind: SectionKind::Plain,
-        by: DecidedBy::Cues,
-        cue: String::new(),
-        scores,
-        near: None,
-        unknown_class: None,
-    };
+    let mut out = Classification::undecided(scores);
     let why = |kind: SectionKind| p.reasons(model, kind, REASONS).join(", ");
     if top >= model.threshold && top > p.prob(SectionKind::Plain) {
         out.kind = best;

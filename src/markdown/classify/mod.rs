@@ -81,6 +81,18 @@ pub struct Classification {
 }
 
 impl Classification {
+    /// A plain section with these scores, before a scorer decides otherwise.
+    pub(crate) fn undecided(scores: Vec<(SectionKind, f32)>) -> Self {
+        Classification {
+            kind: SectionKind::Plain,
+            by: DecidedBy::Cues,
+            cue: String::new(),
+            scores,
+            near: None,
+            unknown_class: None,
+        }
+    }
+
     /// The classification of every section of `content/faq.md`.
     pub(crate) fn faq_file() -> Self {
         Classification {
@@ -189,14 +201,7 @@ fn from_scores(t: &Tally, subheadings: usize) -> Classification {
         .collect();
     let (best, top) = t.best_topic();
     let plain = t.score(SectionKind::Plain);
-    let mut out = Classification {
-        kind: SectionKind::Plain,
-        by: DecidedBy::Cues,
-        cue: String::new(),
-        scores,
-        near: None,
-        unknown_class: None,
-    };
+    let mut out = Classification::undecided(scores);
     let enough = if t.has_strong(best) {
         THRESHOLD
     } else {
