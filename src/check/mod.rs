@@ -14,6 +14,7 @@
 //!   (`meta/*`, `content/*`, `security/*`);
 //! - [`topics`]: how each section was classified, and the topic rules (`topics/*`);
 //! - [`plain`]: plain-language rules (`plain/*`) and the PEMAT-style score;
+//! - [`translations`]: translation provenance (`translations/*`);
 //! - [`links`] (with [`crate::markdown::html_scan`]): links and anchors in the built output (`links/*`);
 //! - [`external`]: `--external`, external links over HTTP;
 //! - [`output`] and [`report_html`]: text, JSON and the HTML inventory.
@@ -27,9 +28,11 @@ pub mod placeholders;
 pub mod plain;
 pub mod readability;
 pub mod reading_level;
+pub mod reading_output;
 pub mod report_html;
 pub mod review;
 pub mod topics;
+pub mod translations;
 
 use crate::build::{self, Loaded};
 use crate::cli::{CheckArgs, Format};
@@ -77,6 +80,9 @@ pub const RULES: &[&str] = &[
     "plain/long-paragraph",
     "plain/acronym",
     "plain/pemat",
+    "translations/stale",
+    "translations/missing-source",
+    "translations/no-provenance",
 ];
 
 /// What to check, resolved from the command line.
@@ -168,6 +174,8 @@ pub struct CheckReport {
     pub pages: usize,
     /// The site's reading grade target.
     pub target_grade: f64,
+    /// The site's reading ease target (Spanish, INFLESZ).
+    pub target_ease: f64,
     /// The site's title.
     pub site_title: String,
     /// The date reviews were measured from.
@@ -317,6 +325,7 @@ pub fn check(loaded: &Loaded, load_diags: Diagnostics, opts: &CheckOptions) -> C
     diags.extend(content_rules::check_print_address(site));
     diags.extend(placeholders::check_placeholders(site));
     diags.extend(links::check_malformed(site));
+    diags.extend(translations::check(&site.root));
     stage("rules");
 
     // The built site: render into a scanner, then check every link and anchor.
@@ -341,6 +350,7 @@ pub fn check(loaded: &Loaded, load_diags: Diagnostics, opts: &CheckOptions) -> C
         diagnostics: diags,
         pages,
         target_grade: site.config.reading_grade_target,
+        target_ease: site.config.check.reading_ease_target,
         site_title: site.config.title.clone(),
         today,
         elapsed: Duration::ZERO,

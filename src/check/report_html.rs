@@ -83,10 +83,14 @@ pub fn render(r: &CheckReport) -> String {
     let mut rows: Vec<&ArticleSummary> = r.articles.iter().collect();
     // Without script the table cannot be re-sorted, so start with what needs action first.
     rows.sort_by_key(|a| (a.next_review.is_some(), a.next_review));
+    let targets = super::reading_level::Targets {
+        grade: r.target_grade,
+        ease: r.target_ease,
+    };
     let over = r
         .articles
         .iter()
-        .filter(|a| a.reading.scores.flesch_kincaid_grade > r.target_grade)
+        .filter(|a| super::reading_level::above(&a.reading.scores, &targets))
         .count();
     let overdue = r
         .articles
@@ -129,30 +133,30 @@ pub fn render(r: &CheckReport) -> String {
             .get(a.path.as_path())
             .map(Vec::as_slice)
             .unwrap_or(&[]);
-        let grade_class = if sc.flesch_kincaid_grade > r.target_grade {
-            " over"
-        } else {
-            ""
-        };
+        let scores =
+            super::reading_output::html_cells(sc, super::reading_level::above(sc, &targets));
         let (due_class, due_text) = due_cell(a);
         let _ = write!(
             s,
             "<tr><th scope=\"row\" data-sort=\"{t}\">{t}<span class=\"path\">{p}</span></th>\
-<td class=\"num{grade_class}\">{fk:.1}</td><td class=\"num\">{smog:.1}</td><td class=\"num\">{fre:.0}</td>{pemat}\
+{scores}{pemat}\
 <td class=\"num\">{words}</td><td class=\"num\">{min}</td><td>{reviewer}</td><td>{reviewed}</td>\
 <td class=\"{dc}\" data-sort=\"{due_key}\">{due}</td><td data-sort=\"{topic_count}\">",
             t = esc(&a.title),
             p = esc(&a.path.to_string_lossy()),
-            fk = sc.flesch_kincaid_grade,
-            smog = sc.smog_grade,
-            fre = sc.flesch_reading_ease,
             pemat = super::plain::pemat_output::html_cell(&a.pemat, esc),
             words = sc.words,
             min = a.reading_minutes,
             reviewer = esc(a.reviewer.as_deref().unwrap_or("—")),
-            reviewed = a.reviewed.map(|d| d.to_string()).unwrap_or_else(|| "—".into()),
+            reviewed = a
+                .reviewed
+                .map(|d| d.to_string())
+                .unwrap_or_else(|| "—".into()),
             dc = due_class.trim(),
-            due_key = a.next_review.map(|d| d.to_string()).unwrap_or_else(|| "0000".into()),
+            due_key = a
+                .next_review
+                .map(|d| d.to_string())
+                .unwrap_or_else(|| "0000".into()),
             due = esc(&due_text),
             topic_count = a.sections.iter().filter(|c| c.kind.is_topic()).count(),
         );

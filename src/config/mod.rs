@@ -210,6 +210,9 @@ pub struct CheckConfig {
     pub disable: Vec<String>,
     /// The lowest PEMAT-style score (percent, per scale) an article may have; none by default.
     pub pemat_minimum: Option<f64>,
+    /// The lowest reading ease (0–100, higher is easier) of text in a language scored on an
+    /// ease scale: Szigriszt-Pazos/INFLESZ for Spanish. 55 is INFLESZ's "normal".
+    pub reading_ease_target: f64,
 }
 
 impl Default for CheckConfig {
@@ -219,6 +222,7 @@ impl Default for CheckConfig {
             due_soon_days: 30,
             disable: Vec::new(),
             pemat_minimum: None,
+            reading_ease_target: 55.0,
         }
     }
 }
@@ -458,6 +462,17 @@ impl Config {
                 at(&["reading_grade_target"]),
                 format!("reading_grade_target must be between 1 and 18, not {grade}"),
             ));
+        }
+        let ease = raw.check.reading_ease_target;
+        if !(0.0..=100.0).contains(&ease) {
+            diags.push(
+                Diagnostic::error(
+                    "config/reading-ease",
+                    at(&["check", "reading_ease_target"]),
+                    format!("check.reading_ease_target is a score from 0 to 100, not {ease}"),
+                )
+                .with_help("55 is INFLESZ's \"normal\"; 65 is \"bastante fácil\""),
+            );
         }
         if let Some(min) = raw
             .check

@@ -1,0 +1,188 @@
+//! Which files are translations, what they translate, and the provenance their front matter
+//! records.
+//!
+//! A translation is named after its source with a language code before `.md`:
+//! `content/articles/heat.es.md` translates `content/articles/heat.md`, and
+//! `content/articles/knee/index.es.md` translates `content/articles/knee/index.md`. The files
+//! are found on disk rather than in the site model, so a translation is checked even where the
+//! build does not (yet) publish it, such as a bundle's `index.es.md`.
+
+use std::path::{Path, PathBuf};
+
+use serde::Deserialize;
+use walkdir::WalkDir;
+
+use crate::content::Document;
+use crate::site::Site;
+
+/// One translation file and the source it names.
+#[derive(Debug, Clone)]
+pub struct Translation {
+    /// The translation, relative to the site root.
+    pub path: PathBuf,
+    /// The file it translates, relative to the site root (it may not exist).
+    pub source: PathBuf,
+    /// The language code from the file name, e.g. `es`.
+    pub language: String,
+    /// The translation's text.
+    pub text: String,
+}
+
+/// The translation provenance of a file's front matter; absent keys are `None`.
+#[derive(Debug, Clone, Default, Deserialize, PartialEq, Eq)]
+#[serde(default)]
+pub struct Provenance {
+    /// The file's language, if it says.
+    pub lang: Option<String>,
+    /// Who translated it.
+    pub translator: Option<String>,
+    /// Who checked the translation for accuracy.
+    pub translation_reviewer: Option<String>,
+    /// The hash of the source's text the translation was made from.
+    pub source_hash: Option<String>,
+}
+
+impl Provenance {
+    /// Reads the keys from a Markdown file's front matter; all `None` when it has none or it
+    /// is not valid YAML (the build reports that).
+    pub fn of(text: &str) -> Provenance {
+        let Some(yaml) = front_yaml(text) else {
+            return Provenance::default();
+        };
+        let mut p: Provenance = serde_yaml::from_str(yaml).unwrap_or_default();
+        for field in [
+            &mut p.lang,
+            &mut p.translator,
+            &mut p.translation_reviewer,
+            &mut p.source_hash,
+        ] {
+            *field = field
+                .take()
+                .map(|v| v.trim().to_string())
+                .filter(|v| !v.is_empty());
+        }
+        p
+    }
+}
+
+/// The language of a document: its front matter's `lang`, else the code in its file name
+/// (`heat.es.md`), else the site's language.
+pub fn document_language<'a>(site: &'a Site, doc: &'a Document) -> std::borrow::Cow<'a, str> {
+    if let Some(lang) = Provenance::of(&doc.text).lang {
+        return lang.into();
+    }
+    language_of(&doc.path)
+        .unwrap_or(&site.config.language)
+        .into()
+}
+
+/// The 1-based line of a top-level front-matter `key`, or 1.
+pub fn line_of(text: &str, key: &str) -> usize {
+    let prefix = format!("{key}:");
+    let mut lines = text.lines().enumerate();
+    let opened = lines
+        .next()
+        .is_some_and(|(_, l)| l.trim_start_matches('\u{feff}').trim_end() == "---");
+    if !opened {
+        return 1;
+    }
+    lines
+        .take_while(|(_, l)| l.trim_end() != "---")
+        .find(|(_, l)| l.starts_with(&prefix))
+        .map_or(1, |(i, _)| i + 1)
+}
+
+/// The YAML between a file's opening `---` line and its closing one.
+pub(super) fn front_yaml(text: &str) -> Option<&str> {
+    let text = text.strip_prefix('\u{feff}').unwrap_or(text);
+    let rest = text
+        .strip_prefix("---\n")
+        .or_else(|| text.strip_prefix("---\r\n"))?;
+    let mut at = 0;
+    for line in rest.split_inclusive('\n') {
+        if line.trim_end() == "---" {
+            return Some(&rest[..at]);
+        }
+        at += line.len();
+    }
+    None
+}
+
+/// The language code of a translation's file name (`es` in `heat.es.md`, `pt-BR` in
+/// `index.pt-BR.md`), if it has one.
+pub fn language_of(path: &Path) -> Option<&str> {
+    let stem = path.file_name()?.to_str()?.strip_suffix(".md")?;
+    let (base, code) = stem.rsplit_once('.')?;
+    (!base.is_empty() && is_language_code(code)).then_some(code)
+}
+
+/// A BCP 47 tag of the usual shapes: a 2- or 3-letter language, then subtags of 2 to 8
+/// letters or digits ("es", "es-419", "zh-Hant", "pt-BR").
+fn is_language_code(code: &str) -> bool {
+    let mut parts = code.split('-');
+    let lang_ok = parts
+        .next()
+        .is_some_and(|l| (2..=3).contains(&l.len()) && l.bytes().all(|b| b.is_ascii_lowercase()));
+    lang_ok
+        && parts.all(|p| (2..=8).contains(&p.len()) && p.bytes().all(|b| b.is_ascii_alphanumeric()))
+}
+
+/// Every translation under `content/` of the site at `root`, in path order.
+pub fn find(root: &Path) -> Vec<Translation> {
+    let content = root.join("content");
+    let mut out = Vec::new();
+    for entry in WalkDir::new(&content)
+        .sort_by_file_name()
+        .into_iter()
+        .filter_map(Result::ok)
+        .filter(|e| e.file_type().is_file())
+    {
+        let Ok(rel) = entry.path().strip_prefix(root) else {
+            continue;
+        };
+        let Some(code) = language_of(rel) else {
+            continue;
+        };
+        let name = rel.file_name().and_then(|n| n.to_str()).unwrap_or("");
+        let source_name = format!("{}.md", &name[..name.len() - code.len() - 4]);
+        let Ok(text) = std::fs::read_to_string(entry.path()) else {
+            continue; // unreadable files are reported by the build
+        };
+        out.push(Translation {
+            path: rel.to_path_buf(),
+            source: rel.with_file_name(source_name),
+            language: code.to_string(),
+            text,
+        });
+    }
+    out
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    #[test]
+    fn language_codes_in_file_names() {
+        assert_eq!(language_of(Path::new("a/heat.es.md")), Some("es"));
+        assert_eq!(language_of(Path::new("a/index.pt-BR.md")), Some("pt-BR"));
+        assert_eq!(language_of(Path::new("a/index.es-419.md")), Some("es-419"));
+        assert_eq!(language_of(Path::new("a/heat.md")), None);
+        assert_eq!(language_of(Path::new("a/v1.2.md")), None);
+        assert_eq!(language_of(Path::new("a/.es.md")), None);
+        assert_eq!(language_of(Path::new("a/notes.draft.md")), None);
+    }
+
+    #[test]
+    fn provenance_from_front_matter() {
+        let text = "---\ntitle: Calor\nlang: es\ntranslator: Ana Ruiz\nsource_hash: \" ab12 \"\n---\nBody\n";
+        let p = Provenance::of(text);
+        assert_eq!(p.lang.as_deref(), Some("es"));
+        assert_eq!(p.translator.as_deref(), Some("Ana Ruiz"));
+        assert_eq!(p.source_hash.as_deref(), Some("ab12"));
+        assert_eq!(p.translation_reviewer, None);
+        assert_eq!(line_of(text, "source_hash"), 5);
+        assert_eq!(Provenance::of("No front matter"), Provenance::default());
+        assert_eq!(Provenance::of("---\n: [\n---\n"), Provenance::default());
+    }
+}
