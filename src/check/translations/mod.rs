@@ -136,3 +136,15 @@ fn stale(t: &Translation, recorded: &str, current: &str, change: &Change) -> Dia
         "{what}; update the translation, then set `source_hash: {current}`"
     ))
 }
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    #[test]
+    fn rules_are_known_to_check_disable() {
+        for rule in RULES {
+            assert!(crate::config::rules::RULES.contains(rule), "{rule}");
+        }
+    }
+}
