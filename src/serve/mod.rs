@@ -6,7 +6,8 @@
 //! served. [`run`] tells a [`Reporter`] what happens; the command line prints it. The pieces:
 //!
 //! - [`watch`] turns file events into batches of classified changes;
-//! - [`state`] keeps the model and the served files and rebuilds incrementally;
+//! - [`state`] keeps the model and the served files and rebuilds incrementally, changing the
+//!   model in place through [`update`];
 //! - [`server`] speaks HTTP (with hyper) and [`limits`] keeps any one client from taking
 //!   every connection; [`routes`] answers each request from memory, in the terms of [`http`];
 //! - [`live`] streams reload events and injects the live script and the error overlay.
@@ -21,6 +22,7 @@ mod search;
 mod server;
 mod stall;
 mod state;
+mod update;
 mod watch;
 
 pub use notice::{Notice, Reporter};
