@@ -227,23 +227,23 @@ fn without_front_matter(
 fn date_value(key: &str, value: &str, span: Span) -> Result<NaiveDate, Diagnostic> {
     let s = value.trim();
     let day = s.get(..10).unwrap_or(s);
-    match NaiveDate::parse_from_str(day, "%Y-%m-%d") {
+    let (problem, help) = match NaiveDate::parse_from_str(day, "%Y-%m-%d") {
         // Dates are of patient information, reviewed every few years: a year far outside
         // that is a typo (9999-12-31 would show a next review in the year 10000).
-        Ok(d) if (1900..=2199).contains(&chrono::Datelike::year(&d)) => Ok(d),
-        Ok(_) => Err(Diagnostic::error(
-            "front-matter/date",
-            span,
-            format!("`{key}: {s}` is not a plausible date"),
-        )
-        .with_help("write the real date as YYYY-MM-DD, e.g. 2026-03-15")),
-        Err(_) => Err(Diagnostic::error(
-            "front-matter/date",
-            span,
-            format!("`{key}: {s}` is not a date"),
-        )
-        .with_help("write dates as YYYY-MM-DD, e.g. 2026-03-15")),
-    }
+        Ok(d) if (1900..=2199).contains(&chrono::Datelike::year(&d)) => return Ok(d),
+        Ok(_) => (
+            "is not a plausible date",
+            "write the real date as YYYY-MM-DD, e.g. 2026-03-15",
+        ),
+        Err(_) => (
+            "is not a date",
+            "write dates as YYYY-MM-DD, e.g. 2026-03-15",
+        ),
+    };
+    Err(
+        Diagnostic::error("front-matter/date", span, format!("`{key}: {s}` {problem}"))
+            .with_help(help),
+    )
 }
 
 /// The front matter from checked values: text trimmed, empty values dropped.
