@@ -210,6 +210,14 @@ fn spanish_pages_get_spanish_readability_and_word_lists() {
     assert!(lesion.4.contains("herida"), "{}", lesion.4);
     let text = site.run(&["check", "--today", TODAY]).stdout();
     assert!(text.contains("INFLESZ"), "{text}");
+    // Its "## Riesgos" section is found by the Spanish cues, so it gets a precautions page.
+    let riesgos = es["sections"]
+        .as_array()
+        .expect("sections")
+        .iter()
+        .find(|c| c["heading"] == "Riesgos")
+        .expect("the Riesgos section");
+    assert_eq!(riesgos["kind"], "precautions", "{riesgos:#}");
 }
 
 /// A long, dense Spanish article: long sentences of long words.

@@ -12,6 +12,7 @@ use std::path::{Path, PathBuf};
 use serde::Deserialize;
 use walkdir::WalkDir;
 
+use crate::content::language::{front_yaml, of_file_name};
 use crate::content::Document;
 use crate::site::Site;
 
@@ -68,12 +69,10 @@ impl Provenance {
 /// The language of a document: its front matter's `lang`, else the code in its file name
 /// (`heat.es.md`), else the site's language.
 pub fn document_language<'a>(site: &'a Site, doc: &'a Document) -> std::borrow::Cow<'a, str> {
-    if let Some(lang) = Provenance::of(&doc.text).lang {
-        return lang.into();
+    match crate::content::language::declared(doc) {
+        Some(lang) => lang.into(),
+        None => site.config.language.as_str().into(),
     }
-    language_of(&doc.path)
-        .unwrap_or(&site.config.language)
-        .into()
 }
 
 /// The 1-based line of a top-level front-matter `key`, or 1.
@@ -92,41 +91,6 @@ pub fn line_of(text: &str, key: &str) -> usize {
         .map_or(1, |(i, _)| i + 1)
 }
 
-/// The YAML between a file's opening `---` line and its closing one.
-pub(super) fn front_yaml(text: &str) -> Option<&str> {
-    let text = text.strip_prefix('\u{feff}').unwrap_or(text);
-    let rest = text
-        .strip_prefix("---\n")
-        .or_else(|| text.strip_prefix("---\r\n"))?;
-    let mut at = 0;
-    for line in rest.split_inclusive('\n') {
-        if line.trim_end() == "---" {
-            return Some(&rest[..at]);
-        }
-        at += line.len();
-    }
-    None
-}
-
-/// The language code of a translation's file name (`es` in `heat.es.md`, `pt-BR` in
-/// `index.pt-BR.md`), if it has one.
-pub fn language_of(path: &Path) -> Option<&str> {
-    let stem = path.file_name()?.to_str()?.strip_suffix(".md")?;
-    let (base, code) = stem.rsplit_once('.')?;
-    (!base.is_empty() && is_language_code(code)).then_some(code)
-}
-
-/// A BCP 47 tag of the usual shapes: a 2- or 3-letter language, then subtags of 2 to 8
-/// letters or digits ("es", "es-419", "zh-Hant", "pt-BR").
-fn is_language_code(code: &str) -> bool {
-    let mut parts = code.split('-');
-    let lang_ok = parts
-        .next()
-        .is_some_and(|l| (2..=3).contains(&l.len()) && l.bytes().all(|b| b.is_ascii_lowercase()));
-    lang_ok
-        && parts.all(|p| (2..=8).contains(&p.len()) && p.bytes().all(|b| b.is_ascii_alphanumeric()))
-}
-
 /// Every translation under `content/` of the site at `root`, in path order.
 pub fn find(root: &Path) -> Vec<Translation> {
     let content = root.join("content");
@@ -140,7 +104,7 @@ pub fn find(root: &Path) -> Vec<Translation> {
         let Ok(rel) = entry.path().strip_prefix(root) else {
             continue;
         };
-        let Some(code) = language_of(rel) else {
+        let Some(code) = of_file_name(rel) else {
             continue;
         };
         let name = rel.file_name().and_then(|n| n.to_str()).unwrap_or("");
@@ -161,17 +125,6 @@ pub fn find(root: &Path) -> Vec<Translation> {
 #[cfg(test)]
 mod tests {
     use super::*;
-
-    #[test]
-    fn language_codes_in_file_names() {
-        assert_eq!(language_of(Path::new("a/heat.es.md")), Some("es"));
-        assert_eq!(language_of(Path::new("a/index.pt-BR.md")), Some("pt-BR"));
-        assert_eq!(language_of(Path::new("a/index.es-419.md")), Some("es-419"));
-        assert_eq!(language_of(Path::new("a/heat.md")), None);
-        assert_eq!(language_of(Path::new("a/v1.2.md")), None);
-        assert_eq!(language_of(Path::new("a/.es.md")), None);
-        assert_eq!(language_of(Path::new("a/notes.draft.md")), None);
-    }
 
     #[test]
     fn provenance_from_front_matter() {

@@ -14,8 +14,8 @@ use chrono::NaiveDate;
 
 use serde::Deserialize;
 
-use super::files::front_yaml;
 use super::hash::{matches, source_hash};
+use crate::content::language::front_yaml;
 
 /// How many commits of a source's history are searched for the translated version.
 const MAX_COMMITS: usize = 200;
