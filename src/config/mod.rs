@@ -5,10 +5,12 @@
 //! misspelt `disclaimer` would otherwise silently drop the disclaimer from every page.
 
 mod brand;
+mod paginate;
 mod positions;
 mod urls;
 
 pub use brand::{Palette, Shades};
+pub use paginate::{Paginate, SITEMAP_LIMIT};
 pub use positions::KeyPositions;
 
 use crate::diagnostic::{Diagnostic, Diagnostics, Severity, Span};
@@ -39,6 +41,7 @@ fn schema() -> Schema {
         .with("brand", Schema::of::<Brand>())
         .with("topics", Schema::keys(&TOPIC_KEYS))
         .with("check", Schema::of::<CheckConfig>())
+        .with("paginate", Schema::of::<Paginate>())
         // `search: false`, or a mapping whose `synonyms` are the clinic's own words.
         .with("search", Schema::keys(&["synonyms"]))
 }
@@ -67,6 +70,7 @@ pub struct RawConfig {
     allow_links_outside: bool,
     allow_remote_images: bool,
     search: RawSearch,
+    paginate: Paginate,
 }
 
 /// `search:` as written: `false` to turn search off, or its settings.
@@ -286,6 +290,8 @@ pub struct Config {
     pub positions: KeyPositions,
     /// Site search.
     pub search: SearchConfig,
+    /// How long lists, the feed and the sitemap are split.
+    pub paginate: Paginate,
 }
 
 impl Default for Config {
@@ -325,6 +331,7 @@ fn unreachable_default() -> Config {
             enabled: true,
             synonyms: Vec::new(),
         },
+        paginate: Paginate::default(),
     }
 }
 
@@ -484,6 +491,7 @@ impl Config {
                 .with_help("use a code such as `en`, `en-GB`, `es` or `fr-CA`"),
             );
         }
+        diags.extend(raw.paginate.check(&at));
         if diags.has_errors() {
             return Err(diags);
         }
@@ -518,6 +526,7 @@ impl Config {
             palette,
             positions: KeyPositions::default(),
             search: raw.search.into(),
+            paginate: raw.paginate,
         };
         Ok((config, diags))
     }

@@ -14,7 +14,7 @@ use super::assemble::{build_article, link_diagnostics, render_doc, sort_articles
 use super::faq::{build_faq, FaqGroup, FaqSource};
 use super::links::LinkMap;
 use super::taxonomy::build_tags;
-use super::{Article, Extra, PageRef, Site, Topic};
+use super::{Article, Extra, Listing, PageRef, Site, Topic};
 use crate::content::{self, DocKind, CONTENT_DIR};
 use crate::diagnostic::Diagnostics;
 use crate::markdown::{slugify, SectionKind};
@@ -415,16 +415,28 @@ pub fn stale_pages<'a>(
             }
             Stale::Home => push(PageRef::Home, &mut pages),
             Stale::ArticleIndex => {
-                push(PageRef::ArticleIndex, &mut pages);
+                for p in site.listing_pages(Listing::Articles) {
+                    push(p, &mut pages);
+                }
                 // The search page lists the same guides and topic pages.
                 if site.config.search.enabled {
                     push(PageRef::Search, &mut pages);
                 }
             }
-            Stale::Hub(k) => push(PageRef::Hub(*k), &mut pages),
-            Stale::Faq => push(PageRef::Faq, &mut pages),
+            Stale::Hub(k) => {
+                for p in site.listing_pages(Listing::Hub(*k)) {
+                    push(p, &mut pages);
+                }
+            }
+            Stale::Faq => {
+                for p in site.listing_pages(Listing::Faq) {
+                    push(p, &mut pages);
+                }
+            }
             Stale::TagIndex => {
-                push(PageRef::TagIndex, &mut pages);
+                for p in site.listing_pages(Listing::TagIndex) {
+                    push(p, &mut pages);
+                }
                 // Its subject filter lists the tags.
                 if site.config.search.enabled {
                     push(PageRef::Search, &mut pages);
@@ -432,7 +444,9 @@ pub fn stale_pages<'a>(
             }
             Stale::Tag(slug) => {
                 if let Some(t) = site.tags.iter().position(|t| &t.slug == slug) {
-                    push(PageRef::Tag(t), &mut pages);
+                    for p in site.listing_pages(Listing::Tag(t)) {
+                        push(p, &mut pages);
+                    }
                 }
             }
             Stale::Feeds => feeds = true,
@@ -445,8 +459,7 @@ pub fn stale_pages<'a>(
 mod tests {
     use super::*;
     use crate::build::{self, Loaded};
-    use crate::output::{Memory, Output};
-    use crate::site::OutputFile;
+    use crate::output::Memory;
 
     fn fixture() -> tempfile::TempDir {
         let src = Path::new(env!("CARGO_MANIFEST_DIR")).join("tests/fixtures/serve/basic");
@@ -510,13 +523,8 @@ mod tests {
             build::write_page(&l.site, &l.renderer, &shared, p, served).expect("render");
         }
         if feeds {
-            let all = l.site.pages();
-            for f in [OutputFile::Sitemap, OutputFile::Feed] {
-                let text = l.renderer.render_file(&l.site, &shared, f, &all);
-                served
-                    .write(f.output_path(), text.as_bytes())
-                    .expect("write");
-            }
+            let (_, failed) = crate::render::write_listing_files(&l.site, &l.site.pages(), served);
+            assert!(failed.is_empty(), "{failed:?}");
         }
         let fresh = render_all(&load(root));
         // Serve rebuilds the search index on a thread of its own after the pages (see
