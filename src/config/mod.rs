@@ -7,6 +7,7 @@
 mod brand;
 mod paginate;
 mod positions;
+pub mod rules;
 mod urls;
 
 pub use brand::{Palette, Shades};
@@ -480,6 +481,10 @@ impl Config {
                 .with_help("PEMAT's customary pass mark is 70"),
             );
         }
+        diags.extend(rules::unknown_entries(
+            &raw.check.disable,
+            &at(&["check", "disable"]),
+        ));
         let language = raw.language.unwrap_or_else(|| "en".into());
         if !is_language_tag(&language) {
             diags.push(
