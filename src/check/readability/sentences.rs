@@ -463,49 +463,6 @@ mod tests {
         );
     }
 
-    fn spanish(text: &str) -> Vec<&str> {
-        split_sentences_in(text, Language::Spanish)
-            .into_iter()
-            .map(|(_, s)| s)
-            .collect()
-    }
-
-    #[test]
-    fn spanish_marks_and_abbreviations() {
-        assert_eq!(
-            spanish("¿Le duele la rodilla? ¡Llame hoy! Descanse."),
-            ["¿Le duele la rodilla?", "¡Llame hoy!", "Descanse."]
-        );
-        assert_eq!(
-            spanish("Si le duele, ¿qué hace? Tome agua."),
-            ["Si le duele, ¿qué hace?", "Tome agua."]
-        );
-        assert_eq!(
-            spanish("La Dra. Ruiz y la Sra. Gómez le verán. Traiga, p. ej. una toalla."),
-            [
-                "La Dra. Ruiz y la Sra. Gómez le verán.",
-                "Traiga, p. ej. una toalla."
-            ]
-        );
-        assert_eq!(
-            spanish("Lea la pág. 4 y llame al tel. 900 100 200. Gracias."),
-            ["Lea la pág. 4 y llame al tel. 900 100 200.", "Gracias."]
-        );
-        assert_eq!(
-            spanish("Traiga ropa, toalla, etc. Nosotros ponemos el resto."),
-            ["Traiga ropa, toalla, etc.", "Nosotros ponemos el resto."]
-        );
-        assert_eq!(
-            spanish("Le atiende el Dr. J. Pérez."),
-            ["Le atiende el Dr. J. Pérez."]
-        );
-        // English abbreviations are not Spanish ones: "No." is a whole sentence here.
-        assert_eq!(
-            spanish("¿Duele? No. Siga así."),
-            ["¿Duele?", "No.", "Siga así."]
-        );
-    }
-
     #[test]
     fn paragraphs_and_empty_pieces() {
         assert_eq!(
