@@ -212,6 +212,9 @@ pub struct CheckConfig {
     pub disable: Vec<String>,
     /// The lowest PEMAT-style score (percent, per scale) an article may have; none by default.
     pub pemat_minimum: Option<f64>,
+    /// The site's own words that an article must explain where it uses them, unless the
+    /// glossary does (`plain/undefined-term`), added to the built-in list.
+    pub terms: Vec<String>,
 }
 
 impl Default for CheckConfig {
@@ -221,6 +224,7 @@ impl Default for CheckConfig {
             due_soon_days: 30,
             disable: Vec::new(),
             pemat_minimum: None,
+            terms: Vec::new(),
         }
     }
 }

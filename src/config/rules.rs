@@ -38,6 +38,8 @@ pub const RULES: &[&str] = &[
     "plain/long-sentence",
     "plain/long-paragraph",
     "plain/acronym",
+    "plain/undefined-term",
+    "plain/key-points",
     "plain/pemat",
 ];
 
