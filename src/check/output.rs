@@ -134,13 +134,11 @@ fn summary_table(articles: &[ArticleSummary]) -> String {
         };
         let _ = writeln!(
             s,
-            "{:<width$}  {:>6}  {:>4}  {:>5.1}  {:>5.1}  {:>5.1}  {:>9}  {}",
+            "{:<width$}  {:>6}  {:>4}  {}  {:>9}  {}",
             path_str(&a.path),
             sc.words,
             a.reading_minutes,
-            sc.flesch_kincaid_grade,
-            sc.smog_grade,
-            sc.flesch_reading_ease,
+            super::reading_output::text_cells(sc),
             super::plain::pemat_output::short(&a.pemat),
             due
         );
@@ -217,12 +215,10 @@ fn due_row(e: &DueEntry) -> [String; 5] {
     ]
 }
 
-/// A number for JSON, rounded to two decimals; `null` if it is not finite.
-fn num(x: f64) -> Value {
-    if x.is_finite() {
-        json!((x * 100.0).round() / 100.0)
-    } else {
-        Value::Null
+/// Adds `fields` to the JSON object `v`.
+fn extend(v: &mut Value, fields: serde_json::Map<String, Value>) {
+    if let Value::Object(o) = v {
+        o.extend(fields);
     }
 }
 
@@ -255,6 +251,7 @@ pub fn report_json(r: &CheckReport) -> Value {
         "site": {
             "title": r.site_title,
             "reading_grade_target": r.target_grade,
+            "reading_ease_target": r.target_ease,
             "today": r.today.to_string(),
             "pages_checked": r.pages,
             "seconds": num3(r.elapsed.as_secs_f64()),
@@ -278,15 +275,14 @@ fn article_json(a: &ArticleSummary) -> Value {
         .topics
         .iter()
         .map(|t| {
-            json!({
+            let mut v = json!({
                 "topic": t.kind.key(),
                 "url": t.path,
                 "words": t.scores.words,
                 "sentences": t.scores.sentences,
-                "flesch_kincaid_grade": num(t.scores.flesch_kincaid_grade),
-                "smog_grade": num(t.scores.smog_grade),
-                "flesch_reading_ease": num(t.scores.flesch_reading_ease),
-            })
+            });
+            extend(&mut v, super::reading_output::json_fields(&t.scores));
+            v
         })
         .collect();
     let hardest: Vec<Value> = a
@@ -294,17 +290,18 @@ fn article_json(a: &ArticleSummary) -> Value {
         .hardest
         .iter()
         .map(|h| {
+            let (key, score) = super::reading_output::hard_sentence_score(s.language, h);
             json!({
                 "text": h.text,
                 "line": h.line,
                 "words": h.words,
                 "long_words": h.long_words,
-                "grade": num(h.grade),
+                key: score,
                 "reason": h.reason,
             })
         })
         .collect();
-    json!({
+    let mut v = json!({
         "path": path_str(&a.path),
         "url": a.url,
         "title": a.title,
@@ -313,10 +310,6 @@ fn article_json(a: &ArticleSummary) -> Value {
         "syllables": s.syllables,
         "polysyllables": s.polysyllables,
         "characters": s.characters,
-        "flesch_kincaid_grade": num(s.flesch_kincaid_grade),
-        "smog_grade": num(s.smog_grade),
-        "flesch_reading_ease": num(s.flesch_reading_ease),
-        "automated_readability_index": num(s.automated_readability_index),
         "reading_minutes": a.reading_minutes,
         "reviewed": a.reviewed.map(|d| d.to_string()),
         "reviewer": a.reviewer,
@@ -327,7 +320,9 @@ fn article_json(a: &ArticleSummary) -> Value {
         "sections": super::topics::sections_json(&a.sections),
         "hardest_sentences": hardest,
         "pemat": super::plain::pemat_output::json(&a.pemat),
-    })
+    });
+    extend(&mut v, super::reading_output::json_fields(s));
+    v
 }
 
 #[cfg(test)]

@@ -44,6 +44,7 @@ fn list(lang: Lang) -> &'static [Vec<String>] {
             let list: TermList = serde_yaml::from_str(EN).unwrap_or_default();
             words_of(&list.terms)
         }),
+        Lang::Es => &[],
     }
 }
 
