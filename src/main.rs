@@ -18,7 +18,7 @@ static ALLOCATOR: mimalloc::MiMalloc = mimalloc::MiMalloc;
 fn main() -> ExitCode {
     let cli = Cli::parse();
     match cli.command {
-        Command::Check(args) => ExitCode::from(handout::check::run(&args)),
+        Command::Check(args) => handout::cli::check::run(&args),
         Command::Serve(args) => {
             // `run` returns only if the preview could not start.
             let Err(e) = handout::serve::run(&args);

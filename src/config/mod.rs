@@ -6,6 +6,7 @@
 
 mod brand;
 mod positions;
+pub mod rules;
 mod urls;
 
 pub use brand::{Palette, Shades};
@@ -477,6 +478,10 @@ impl Config {
                 .with_help("PEMAT's customary pass mark is 70"),
             );
         }
+        diags.extend(rules::unknown_entries(
+            &raw.check.disable,
+            &at(&["check", "disable"]),
+        ));
         let language = raw.language.unwrap_or_else(|| "en".into());
         if !is_language_tag(&language) {
             diags.push(

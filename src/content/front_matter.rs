@@ -5,6 +5,7 @@
 //! positions are lines in the file, not in the YAML block.
 
 use super::DocKind;
+use crate::config::rules;
 use crate::diagnostic::{Diagnostic, Diagnostics, Severity, Span};
 use crate::yaml::{self, Schema};
 use chrono::NaiveDate;
@@ -176,6 +177,10 @@ pub(crate) fn parse(
             .map(|(_, l)| *l)
             .unwrap_or(1)
     };
+    warnings.extend(rules::unknown_entries(
+        &raw.check.disable,
+        &Span::at(path, line_of("check"), 1),
+    ));
     let mut errors = Diagnostics::new();
     let mut date = |key: &str, v: &Option<String>| -> Option<NaiveDate> {
         let s = v.as_deref()?.trim();

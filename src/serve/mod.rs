@@ -6,7 +6,8 @@
 //! served. The pieces:
 //!
 //! - [`watch`] turns file events into batches of classified changes;
-//! - [`state`] keeps the model and the served files and rebuilds incrementally;
+//! - [`state`] keeps the model and the served files and rebuilds incrementally, changing the
+//!   model in place through [`update`];
 //! - [`server`] speaks HTTP (with hyper) and [`limits`] keeps any one client from taking
 //!   every connection; [`routes`] answers each request from memory, in the terms of [`http`];
 //! - [`live`] streams reload events and injects the live script and the error overlay.
@@ -20,6 +21,7 @@ mod search;
 mod server;
 mod stall;
 mod state;
+mod update;
 mod watch;
 
 use crate::cli::ServeArgs;

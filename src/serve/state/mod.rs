@@ -1,7 +1,7 @@
 //! The preview's state: the site model kept in memory, the rendered files the server reads,
 //! and the rebuild that follows each batch of changes.
 //!
-//! A change to one content file updates the model in place ([`site::update_document`]) and
+//! A change to one content file updates the model in place ([`update_document`](super::update::update_document)) and
 //! re-renders only the pages it made stale; a template change reloads the theme and renders
 //! every page from the same model; a static file is copied; anything that moves files around
 //! (a new or removed article, a config change) loads the site again from disk.
@@ -17,12 +17,12 @@ mod render;
 use super::findings::Findings;
 use super::live::{self, Events, Status};
 use super::search::Reindexer;
+use super::update::{SiteLinks, Stale};
 use super::watch::Change;
 use crate::build::{self, Loaded};
 use crate::diagnostic::{Diagnostic, Diagnostics};
 use crate::output::Memory;
 use crate::render::theme::Source;
-use crate::site::{SiteLinks, Stale};
 use std::collections::{BTreeMap, BTreeSet};
 use std::path::PathBuf;
 use std::sync::{Arc, RwLock};

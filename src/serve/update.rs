@@ -1,4 +1,5 @@
-//! Incremental update of the site model, for the live preview.
+//! Serve's incremental update of the site model: the one place the model is changed after
+//! it was assembled.
 //!
 //! When one content file changes, serve re-reads only that file, renders its Markdown against
 //! the links of the rest of the site, puts it in place in the [`Site`] and re-derives the cheap
@@ -9,52 +10,59 @@
 //! Anything that changes where files are published (a new, removed or renamed file, a changed
 //! slug, a draft flag) is reported as [`UpdateError::NeedsFullLoad`]: assembling the site
 //! again from disk is the only way to get every cross-file link right.
+//!
+//! It lives beside serve, its only user, so that `site` stays the stage that assembles a
+//! model once and then only reads it; it reuses `site`'s steps (render one article, sort,
+//! gather FAQ and tags, check aliases) rather than repeating them.
 
-use super::assemble::{build_article, link_diagnostics, render_doc, sort_articles};
-use super::faq::{build_faq, FaqGroup, FaqSource};
-use super::links::LinkMap;
-use super::taxonomy::build_tags;
-use super::{Article, Extra, PageRef, Site, Topic};
 use crate::content::{self, DocKind, CONTENT_DIR};
 use crate::diagnostic::Diagnostics;
 use crate::markdown::{slugify, SectionKind};
+use crate::site::{
+    build_article, build_faq, build_tags, check_aliases, link_diagnostics, render_doc,
+    sort_articles, Article, Extra, FaqGroup, FaqSource, LinkMap, PageRef, Site, Topic,
+};
 use std::collections::{BTreeSet, HashSet};
 use std::path::{Path, PathBuf};
 
 /// Where every content file of an assembled site is published: what an updated document's
 /// links are resolved against.
 #[derive(Debug)]
-pub struct SiteLinks {
+pub(super) struct SiteLinks {
     map: LinkMap,
 }
 
 impl SiteLinks {
     /// The links of `site`. `static_files` are the theme's static files as site paths (the keys
     /// of `Theme::static_files`), so links into `static/` resolve as in a full build.
-    pub fn new(site: &Site, static_files: Vec<String>) -> SiteLinks {
-        let mut map = LinkMap {
-            base_path: site.config.base_path.clone(),
+    pub(super) fn new(site: &Site, static_files: Vec<String>) -> SiteLinks {
+        let published = (site
+            .articles
+            .iter()
+            .map(|a| (a.doc.path.clone(), a.path.clone())))
+        .chain(
+            site.pages
+                .iter()
+                .map(|p| (p.doc.path.clone(), p.path.clone())),
+        )
+        .chain(
+            site.home
+                .iter()
+                .map(|h| (h.doc.path.clone(), String::new())),
+        )
+        .chain(
+            site.faq_file
+                .iter()
+                .map(|f| (f.doc.path.clone(), "faq/".into())),
+        );
+        let assets = (site.bundle_assets.iter()).map(|(_, src, out)| (src.clone(), out.clone()));
+        let mut map = LinkMap::new(
+            &site.config,
+            &site.glossary,
             static_files,
-            terms: site
-                .glossary
-                .matcher(&site.config.url(super::assemble::GLOSSARY_PATH)),
-            ..Default::default()
-        };
-        for a in &site.articles {
-            map.targets.insert(a.doc.path.clone(), a.path.clone());
-        }
-        for p in &site.pages {
-            map.targets.insert(p.doc.path.clone(), p.path.clone());
-        }
-        if let Some(h) = &site.home {
-            map.targets.insert(h.doc.path.clone(), String::new());
-        }
-        if let Some(f) = &site.faq_file {
-            map.targets.insert(f.doc.path.clone(), "faq/".into());
-        }
-        for (_, src, out) in &site.bundle_assets {
-            map.assets.insert(src.clone(), out.clone());
-        }
+            published,
+            assets,
+        );
         if !site.drafts {
             map.drafts = unpublished_drafts(&site.root, &map);
         }
@@ -62,7 +70,7 @@ impl SiteLinks {
     }
 
     /// Whether `rel` is a draft left out of this site (so saving it changes no page).
-    pub fn is_unpublished_draft(&self, rel: &Path) -> bool {
+    pub(super) fn is_unpublished_draft(&self, rel: &Path) -> bool {
         self.map.drafts.iter().any(|d| d == rel)
     }
 }
@@ -101,7 +109,7 @@ fn unpublished_drafts(root: &Path, map: &LinkMap) -> Vec<PathBuf> {
 /// A part of the output that must be rendered again, named by what it is rather than by
 /// index so that it stays valid while later edits change the model.
 #[derive(Debug, Clone, PartialEq, Eq, Hash, PartialOrd, Ord)]
-pub enum Stale {
+pub(super) enum Stale {
     /// Every page and file (a template or config change).
     Everything,
     /// An article page, its topic pages and its alias redirects, by source path.
@@ -126,22 +134,24 @@ pub enum Stale {
 
 /// What one updated document changed.
 #[derive(Debug, Default)]
-pub struct Update {
+pub(super) struct Update {
     /// What must be rendered again.
-    pub stale: Vec<Stale>,
+    pub(super) stale: Vec<Stale>,
     /// Output files the site no longer has (a topic page whose section was removed, a tag
     /// nothing carries any more, an alias that was taken out).
-    pub removed: Vec<String>,
+    pub(super) removed: Vec<String>,
     /// Everything found in the changed file; replaces that file's earlier findings.
-    pub diagnostics: Diagnostics,
+    pub(super) diagnostics: Diagnostics,
     /// The alias findings of the whole site, when the change made them worth checking again.
-    pub aliases: Option<Diagnostics>,
+    pub(super) aliases: Option<Diagnostics>,
 }
 
 /// Why a document could not be updated in place.
 #[derive(Debug)]
-pub enum UpdateError {
+pub(super) enum UpdateError {
     /// The change moves or adds or removes published files; assemble the site again.
+    // The reason shows in debug output (tests, a debugger); serve only needs the variant.
+    #[allow(dead_code)]
     NeedsFullLoad(&'static str),
     /// The file cannot be read as it is now (bad front matter, not UTF-8); the model keeps
     /// the last good version.
@@ -149,7 +159,7 @@ pub enum UpdateError {
 }
 
 /// Re-reads the content file `rel` (relative to the site root) and updates the model in place.
-pub fn update_document(
+pub(super) fn update_document(
     site: &mut Site,
     links: &SiteLinks,
     rel: &Path,
@@ -275,7 +285,7 @@ fn update_article(site: &mut Site, links: &SiteLinks, i: usize) -> Result<Update
             .iter()
             .any(|a| !a.doc.front.aliases.is_empty())
         {
-            up.aliases = Some(super::pages::check_aliases(site, &links.map.static_files));
+            up.aliases = Some(check_aliases(site, &links.map.static_files));
         }
     }
     Ok(up)
@@ -377,7 +387,7 @@ fn update_extra(site: &mut Site, links: &SiteLinks, rel: &Path) -> Result<Update
 
 /// The pages that `stale` names in the model as it is now, and whether the sitemap and feed
 /// are stale too. Stale parts that no longer exist (a removed tag) are skipped.
-pub fn stale_pages<'a>(
+pub(super) fn stale_pages<'a>(
     site: &Site,
     stale: impl IntoIterator<Item = &'a Stale>,
 ) -> (Vec<PageRef>, bool) {
