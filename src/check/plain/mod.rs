@@ -1,4 +1,4 @@
-//! Plain-language rules of `handout check` (issue 16) and the PEMAT-style score they feed.
+//! Plain-language rules of `handout check` and the PEMAT-style score they feed.
 //!
 //! Each rule reads the prose blocks the Markdown stage records (so code, URLs and alt text are
 //! never checked) and splits them with the readability sentence splitter. The files:
