@@ -2,6 +2,7 @@
 //! command's result is printed and turned into an exit status.
 
 pub mod check;
+pub mod serve;
 
 use clap::{Args, Parser, Subcommand};
 use std::path::PathBuf;

@@ -38,7 +38,12 @@ pub const RULES: &[&str] = &[
     "plain/long-sentence",
     "plain/long-paragraph",
     "plain/acronym",
+    "plain/undefined-term",
+    "plain/key-points",
     "plain/pemat",
+    "translations/stale",
+    "translations/missing-source",
+    "translations/no-provenance",
 ];
 
 /// Whether `entry` of a `disable` list covers `rule`: the rule id itself, or a prefix ending
