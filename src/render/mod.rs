@@ -6,6 +6,7 @@
 
 mod aids;
 mod brand;
+mod compact;
 mod engine;
 mod feeds;
 pub mod pager;
@@ -115,10 +116,22 @@ impl Renderer {
         scratch: &mut Scratch,
     ) -> Result<(), Diagnostic> {
         scratch.html.clear();
+        self.render_html(site, shared, page, &mut scratch.html)?;
+        compact::compact(&mut scratch.html);
+        Ok(())
+    }
+
+    /// Renders one page into `out` with its template, as the template writes it.
+    fn render_html(
+        &self,
+        site: &Site,
+        shared: &Shared,
+        page: PageRef,
+        out: &mut Vec<u8>,
+    ) -> Result<(), Diagnostic> {
         let inputs = pages::Inputs {
             qr_codes: self.qr_codes,
         };
-        let out = &mut scratch.html;
         let t = &shared.tera;
         match page {
             PageRef::Home => self.render(t, "home.html", &pages::home(site, &shared.lists), out),
