@@ -11,6 +11,7 @@ mod faq;
 mod import;
 mod links;
 mod new;
+mod pages;
 mod plain;
 mod readability;
 mod reliability;
