@@ -260,7 +260,7 @@ impl State {
         let shared = &self.shared;
         self.reindexer
             .get_or_insert_with(|| Reindexer::start(Arc::clone(shared)))
-            .queue(records, &site.config.language);
+            .queue(records);
     }
 
     fn rebuilt(&self, files: usize, everything: bool) -> Outcome {
