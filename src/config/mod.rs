@@ -5,10 +5,12 @@
 //! misspelt `disclaimer` would otherwise silently drop the disclaimer from every page.
 
 mod brand;
+mod languages;
 mod positions;
 mod urls;
 
 pub use brand::{Palette, Shades};
+pub use languages::{direction_of, Language};
 pub use positions::KeyPositions;
 
 use crate::diagnostic::{Diagnostic, Diagnostics, Severity, Span};
@@ -21,11 +23,12 @@ use std::path::Path;
 /// The name of the settings file at the site root.
 pub const CONFIG_FILE: &str = "site.yaml";
 
-const DEFAULT_DISCLAIMER: &str = "This page gives general information. It is not medical advice \
+pub(crate) const DEFAULT_DISCLAIMER: &str =
+    "This page gives general information. It is not medical advice \
 and does not replace a visit to your doctor or therapist. Talk to a healthcare professional about \
 your own situation.";
 
-const DEFAULT_EMERGENCY: &str = "In an emergency, call your local emergency number.";
+pub(crate) const DEFAULT_EMERGENCY: &str = "In an emergency, call your local emergency number.";
 
 /// The keys site.yaml may hold, from the types that read them.
 fn schema() -> Schema {
@@ -39,6 +42,7 @@ fn schema() -> Schema {
         .with("brand", Schema::of::<Brand>())
         .with("topics", Schema::keys(&TOPIC_KEYS))
         .with("check", Schema::of::<CheckConfig>())
+        .with("languages", Schema::of::<languages::RawLanguage>())
         // `search: false`, or a mapping whose `synonyms` are the clinic's own words.
         .with("search", Schema::keys(&["synonyms"]))
 }
@@ -51,6 +55,7 @@ pub struct RawConfig {
     description: Option<String>,
     base_url: Option<String>,
     language: Option<String>,
+    languages: Vec<languages::RawLanguage>,
     clinic: Clinic,
     disclaimer: Option<String>,
     emergency: Option<String>,
@@ -249,6 +254,15 @@ pub struct Config {
     pub base_path: String,
     /// BCP 47 language code of the content.
     pub language: String,
+    /// Every language the site is published in, the default (`language`) first.
+    pub languages: Vec<Language>,
+    /// The language of the pages this configuration renders: the default language, or one
+    /// of `languages` for the copy [`Config::for_language`] makes.
+    pub lang: Language,
+    /// The theme's words in `lang` (with the site's own), filled in once the theme is loaded.
+    pub strings: std::sync::Arc<crate::i18n::Strings>,
+    /// Which pages exist in which language, filled in once every language is assembled.
+    pub translations: std::sync::Arc<crate::i18n::TranslationIndex>,
     /// The clinic.
     pub clinic: Clinic,
     /// Shown on every page.
@@ -304,6 +318,10 @@ fn unreachable_default() -> Config {
         base_url: "/".into(),
         base_path: "/".into(),
         language: "en".into(),
+        languages: vec![Language::default_for("en")],
+        lang: Language::default_for("en"),
+        strings: Default::default(),
+        translations: Default::default(),
         clinic: Clinic::default(),
         disclaimer: DEFAULT_DISCLAIMER.into(),
         emergency: DEFAULT_EMERGENCY.into(),
@@ -484,9 +502,14 @@ impl Config {
                 .with_help("use a code such as `en`, `en-GB`, `es` or `fr-CA`"),
             );
         }
+        let (others, d) = languages::check(&raw.languages, &language, text, path);
+        diags.extend(d);
         if diags.has_errors() {
             return Err(diags);
         }
+        let default_lang = Language::default_for(&language);
+        let mut all_languages = vec![default_lang.clone()];
+        all_languages.extend(others);
         let title = raw
             .title
             .filter(|t| !t.trim().is_empty())
@@ -497,6 +520,10 @@ impl Config {
             base_url,
             base_path,
             language,
+            languages: all_languages,
+            lang: default_lang,
+            strings: Default::default(),
+            translations: Default::default(),
             clinic: raw.clinic,
             disclaimer: raw.disclaimer.unwrap_or_else(|| DEFAULT_DISCLAIMER.into()),
             emergency: raw.emergency.unwrap_or_else(|| DEFAULT_EMERGENCY.into()),
@@ -532,14 +559,48 @@ impl Config {
         self.base_path = base_path_of(&self.base_url);
     }
 
-    /// The absolute address of a site path such as `articles/x/` (no leading slash).
+    /// The absolute address of a site path such as `articles/x/` (no leading slash), in
+    /// this configuration's language.
     pub fn permalink(&self, path: &str) -> String {
-        format!("{}{}", self.base_url, path.trim_start_matches('/'))
+        format!(
+            "{}{}{}",
+            self.base_url,
+            self.lang.prefix,
+            path.trim_start_matches('/')
+        )
     }
 
-    /// The root-relative address of a site path, with the base path in front.
+    /// The root-relative address of a site path, with the base path and the language's
+    /// folder in front.
     pub fn url(&self, path: &str) -> String {
+        format!(
+            "{}{}{}",
+            self.base_path,
+            self.lang.prefix,
+            path.trim_start_matches('/')
+        )
+    }
+
+    /// The root-relative address of a file every language shares (the stylesheet, the logo).
+    pub fn asset_url(&self, path: &str) -> String {
         format!("{}{}", self.base_path, path.trim_start_matches('/'))
+    }
+
+    /// This configuration for the pages in `lang`: its own disclaimer, emergency notice and
+    /// number where site.yaml gives them, and its pages under `/CODE/`.
+    pub fn for_language(&self, lang: &Language) -> Config {
+        let mut c = self.clone();
+        c.lang = lang.clone();
+        if let Some(d) = &lang.disclaimer {
+            c.disclaimer = d.clone();
+        }
+        if let Some(e) = &lang.emergency {
+            c.emergency = e.clone();
+        }
+        if let Some(n) = &lang.emergency_number {
+            c.emergency_number = Some(n.clone());
+        }
+        c
     }
 }
 
@@ -570,11 +631,12 @@ fn base_path_of(base_url: &str) -> String {
 }
 
 /// A loose check of a BCP 47 tag: letters and digits in parts of 1–8, separated by `-`.
-fn is_language_tag(s: &str) -> bool {
+/// Private-use tags (`x-test`, `qya`) pass too, so a site can test its strings.
+pub(crate) fn is_language_tag(s: &str) -> bool {
     let mut parts = s.split('-');
-    let first_ok = parts
-        .next()
-        .is_some_and(|p| (2..=3).contains(&p.len()) && p.chars().all(|c| c.is_ascii_alphabetic()));
+    let first_ok = parts.next().is_some_and(|p| {
+        ((2..=3).contains(&p.len()) || p == "x") && p.chars().all(|c| c.is_ascii_alphabetic())
+    });
     first_ok
         && parts.all(|p| (1..=8).contains(&p.len()) && p.chars().all(|c| c.is_ascii_alphanumeric()))
 }

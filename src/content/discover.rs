@@ -77,10 +77,23 @@ pub fn discover(root: &Path, confine: &Confinement) -> (Discovered, Diagnostics)
             .collect();
         let is_md = rel.extension().is_some_and(|e| e == "md");
         let parts: Vec<&str> = under.iter().map(String::as_str).collect();
+        // A translation is named like its source with the language code before `.md`.
+        let translated = |name: &str, stem: &str| {
+            name.strip_prefix(stem)
+                .and_then(|r| r.strip_prefix('.'))
+                .and_then(|r| r.strip_suffix(".md"))
+                .is_some_and(crate::config::is_language_tag)
+        };
         match (parts.as_slice(), is_md) {
             (["_index.md"], _) => found.push((rel, DocKind::Home, None)),
             (["faq.md"], _) => found.push((rel, DocKind::Faq, None)),
+            ([name], true) if translated(name, "_index") => found.push((rel, DocKind::Home, None)),
+            ([name], true) if translated(name, "faq") => found.push((rel, DocKind::Faq, None)),
             (["articles", _], true) => found.push((rel, DocKind::Article, None)),
+            (["articles", dir, name], true) if translated(name, "index") => {
+                let bundle = PathBuf::from(CONTENT_DIR).join("articles").join(dir);
+                found.push((rel, DocKind::Article, Some(bundle)));
+            }
             (["articles", dir, "index.md"], _) => {
                 let bundle = PathBuf::from(CONTENT_DIR).join("articles").join(dir);
                 found.push((rel, DocKind::Article, Some(bundle)));

@@ -30,6 +30,9 @@ pub(crate) fn sitemap(site: &Site, pages: &[PageRef]) -> String {
         }
         s.push_str("</url>\n");
     }
+    // The language-help page is in every language, outside the model's list of pages.
+    let help = site.config.permalink(crate::i18n::LANGUAGE_HELP_PATH);
+    let _ = writeln!(s, "  <url><loc>{}</loc></url>", xml_escape(&help));
     s.push_str("</urlset>\n");
     s
 }
@@ -92,8 +95,14 @@ pub(crate) fn atom(site: &Site) -> String {
 
 /// `robots.txt` allowing everything and pointing to the sitemap.
 pub(crate) fn robots(site: &Site) -> String {
-    format!(
+    let mut out = format!(
         "User-agent: *\nAllow: /\n\nSitemap: {}\n",
         site.config.permalink("sitemap.xml")
-    )
+    );
+    // Each other language has its own sitemap in its folder.
+    for lang in site.config.languages.iter().filter(|l| !l.is_default()) {
+        let url = format!("{}{}sitemap.xml", site.config.base_url, lang.prefix);
+        out.push_str(&format!("Sitemap: {url}\n"));
+    }
+    out
 }

@@ -112,15 +112,22 @@ pub struct NotFoundPage {
 
 /// The page values every kind starts from: home in the breadcrumbs, the site's description.
 pub(super) fn base(site: &Site, page: PageRef, kind: &'static str, title: String) -> PageView {
+    let mut pv = base_at(site, &site.page_path(page), kind, title);
+    pv.alternates = crate::i18n::alternates(site, crate::i18n::page_key(site, page).as_deref());
+    pv
+}
+
+/// The page values of a page at the site path `path` (see [`base`]).
+pub(crate) fn base_at(site: &Site, path: &str, kind: &'static str, title: String) -> PageView {
     let c = &site.config;
-    let path = site.page_path(page);
+    let path = path.to_string();
     PageView {
         kind,
         title,
         description: c.description.clone(),
         url: c.url(&path),
         permalink: c.permalink(&path),
-        breadcrumbs: vec![link("Home", c.url(""))],
+        breadcrumbs: vec![link(c.strings.get("breadcrumb_home"), c.url(""))],
         json_ld: Vec::new(),
         noindex: false,
         qr_svg: None,
@@ -128,6 +135,7 @@ pub(super) fn base(site: &Site, page: PageRef, kind: &'static str, title: String
         image: None,
         has_code: false,
         printable: false,
+        alternates: Vec::new(),
     }
 }
 
@@ -184,11 +192,16 @@ pub fn home(site: &Site) -> HomePage<'_> {
 /// The articles index.
 pub fn list(site: &Site) -> ListPage<'_> {
     let c = &site.config;
-    let mut pv = base(site, PageRef::ArticleIndex, "list", "Articles".into());
-    pv.description = format!(
-        "All {} patient guides from {}.",
-        site.articles.len(),
-        c.title
+    let t = &c.strings;
+    let mut pv = base(
+        site,
+        PageRef::ArticleIndex,
+        "list",
+        t.get("articles_title").into(),
+    );
+    pv.description = t.fill(
+        "articles_description",
+        &[("n", &site.articles.len().to_string()), ("site", &c.title)],
     );
     crumb_self(&mut pv);
     ListPage {
@@ -208,7 +221,8 @@ fn article_base(site: &Site, page: PageRef, a: &Article, kind: &'static str) -> 
     let mut pv = base(site, page, kind, a.title().to_string());
     pv.description = a.doc.front.description.clone().unwrap_or_default();
     pv.noindex = a.doc.front.draft;
-    pv.breadcrumbs.push(link("Articles", c.url("articles/")));
+    pv.breadcrumbs
+        .push(link(c.strings.get("articles_title"), c.url("articles/")));
     pv.breadcrumbs.push(link(a.title(), c.url(&a.path)));
     pv.og_type = "article";
     pv.image = absolute_image(site, a);
@@ -234,7 +248,7 @@ pub fn article<'a>(site: &'a Site, i: usize, inputs: &Inputs) -> ArticlePage<'a>
     if let Some(faq) = ld::faq_page(&pv.permalink, faq) {
         pv.json_ld.push(ld::embed(&faq));
     }
-    pv.qr_svg = qr(&pv, inputs);
+    pv.qr_svg = qr(site, &pv, inputs);
     ArticlePage {
         page: finish(site, pv),
         article: article_view(site, a, None),
@@ -251,16 +265,17 @@ pub fn topic<'a>(site: &'a Site, i: usize, kind: SectionKind, inputs: &Inputs) -
     if let Some(excerpt) = topic.as_ref().map(Topic::excerpt).filter(|s| !s.is_empty()) {
         pv.description = excerpt.to_string();
     }
-    pv.breadcrumbs.push(link(kind.label(), pv.url.clone()));
-    let name = format!("{}: {}", kind.label(), a.title());
+    let label = topic_label(site, kind);
+    pv.breadcrumbs.push(link(label.clone(), pv.url.clone()));
+    let name = format!("{label}: {}", a.title());
     pv.json_ld.push(ld::embed(&ld::medical_web_page(
         site,
         a,
         &pv.permalink,
         &name,
-        Some(kind.label()),
+        Some(&label),
     )));
-    pv.qr_svg = qr(&pv, inputs);
+    pv.qr_svg = qr(site, &pv, inputs);
     TopicPage {
         page: finish(site, pv),
         article: article_view(site, a, Some(kind)),
@@ -270,8 +285,8 @@ pub fn topic<'a>(site: &'a Site, i: usize, kind: SectionKind, inputs: &Inputs) -
 
 /// A topic hub.
 pub fn hub(site: &Site, kind: SectionKind) -> HubPage<'_> {
-    let mut pv = base(site, PageRef::Hub(kind), "hub", kind.label().into());
-    pv.description = hub_description(kind).into();
+    let mut pv = base(site, PageRef::Hub(kind), "hub", topic_label(site, kind));
+    pv.description = hub_description(site, kind);
     crumb_self(&mut pv);
     HubPage {
         page: finish(site, pv),
@@ -318,8 +333,14 @@ pub struct GlossaryPage<'a> {
 
 /// The glossary, A to Z.
 pub fn glossary(site: &Site) -> GlossaryPage<'_> {
-    let mut pv = base(site, PageRef::Glossary, "glossary", "Glossary".into());
-    pv.description = "Medical words used in these guides, explained in plain words.".into();
+    let t = &site.config.strings;
+    let mut pv = base(
+        site,
+        PageRef::Glossary,
+        "glossary",
+        t.get("glossary_title").into(),
+    );
+    pv.description = t.get("glossary_description").into();
     crumb_self(&mut pv);
     GlossaryPage {
         page: finish(site, pv),
@@ -330,8 +351,13 @@ pub fn glossary(site: &Site) -> GlossaryPage<'_> {
 /// The tag index.
 pub fn tags(site: &Site) -> TagsPage<'_> {
     let c = &site.config;
-    let mut pv = base(site, PageRef::TagIndex, "tags", "Topics A to Z".into());
-    pv.description = "Find patient guides by subject.".into();
+    let mut pv = base(
+        site,
+        PageRef::TagIndex,
+        "tags",
+        c.strings.get("tags_title").into(),
+    );
+    pv.description = c.strings.get("tags_description").into();
     crumb_self(&mut pv);
     TagsPage {
         page: finish(site, pv),
@@ -353,9 +379,10 @@ pub fn tags(site: &Site) -> TagsPage<'_> {
 pub fn tag(site: &Site, i: usize) -> TagPage<'_> {
     let t = &site.tags[i];
     let mut pv = base(site, PageRef::Tag(i), "tag", t.name.clone());
-    pv.description = format!("Patient guides about {}.", t.name);
+    let words = &site.config.strings;
+    pv.description = words.fill("tag_description", &[("tag", &t.name)]);
     pv.breadcrumbs
-        .push(link("Topics A to Z", site.config.url("tags/")));
+        .push(link(words.get("tags_title"), site.config.url("tags/")));
     crumb_self(&mut pv);
     let url = pv.url.clone();
     TagPage {
@@ -394,17 +421,19 @@ pub fn content(site: &Site, i: usize) -> ContentPage<'_> {
 
 /// The not-found page.
 pub fn not_found(site: &Site) -> NotFoundPage {
-    let mut pv = base(site, PageRef::NotFound, "404", "Page not found".into());
+    let title = site.config.strings.get("not_found_title").into();
+    let mut pv = base(site, PageRef::NotFound, "404", title);
     pv.noindex = true;
     pv.breadcrumbs.clear();
     NotFoundPage { page: pv }
 }
 
 /// The page's QR code, where one is wanted.
-fn qr(pv: &PageView, inputs: &Inputs) -> Option<String> {
+fn qr(site: &Site, pv: &PageView, inputs: &Inputs) -> Option<String> {
+    let label = site.config.strings.get("qr_label");
     inputs
         .qr_codes
-        .then(|| super::qr::svg(&pv.permalink))
+        .then(|| super::qr::svg(&pv.permalink, label))
         .flatten()
 }
 

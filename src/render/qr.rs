@@ -5,8 +5,9 @@
 
 mod mask;
 
-/// An SVG QR code of `url`, with a title for assistive technology; `None` if the URL is too long.
-pub(crate) fn svg(url: &str) -> Option<String> {
+/// An SVG QR code of `url`, named `label` for assistive technology; `None` if the URL is
+/// too long.
+pub(crate) fn svg(url: &str, label: &str) -> Option<String> {
     let symbol = mask::symbol(url.as_bytes())?;
     let width = symbol.width();
     let quiet = 4;
@@ -26,8 +27,9 @@ pub(crate) fn svg(url: &str) -> Option<String> {
         path.push(b'z');
     });
     let path = String::from_utf8(path).ok()?;
+    let label = super::feeds::xml_escape(label);
     Some(format!(
-        "<svg class=\"qr\" xmlns=\"http://www.w3.org/2000/svg\" viewBox=\"0 0 {size} {size}\" role=\"img\" aria-label=\"QR code for this page's address\" shape-rendering=\"crispEdges\"><rect width=\"{size}\" height=\"{size}\" fill=\"#fff\"/><path fill=\"#000\" d=\"{path}\"/></svg>"
+        "<svg class=\"qr\" xmlns=\"http://www.w3.org/2000/svg\" viewBox=\"0 0 {size} {size}\" role=\"img\" aria-label=\"{label}\" shape-rendering=\"crispEdges\"><rect width=\"{size}\" height=\"{size}\" fill=\"#fff\"/><path fill=\"#000\" d=\"{path}\"/></svg>"
     ))
 }
 
@@ -57,7 +59,7 @@ fn push_number(out: &mut Vec<u8>, n: usize) {
 mod tests {
     #[test]
     fn makes_an_svg() {
-        let s = super::svg("https://clinic.example/articles/knee/").expect("svg");
+        let s = super::svg("https://clinic.example/articles/knee/", "QR code").expect("svg");
         assert!(s.starts_with("<svg"));
         assert!(s.contains("aria-label"));
         assert!(s.len() < 8000, "{}", s.len());

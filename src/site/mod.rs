@@ -13,9 +13,11 @@ mod pages;
 mod review;
 mod taxonomy;
 mod topics;
+mod translations;
 mod update;
 
 pub use assemble::{assemble, image_url, reading_minutes, GLOSSARY_PATH, RESERVED_IDS};
+pub(crate) use faq::GENERAL_QUESTIONS;
 pub use faq::{FaqGroup, FaqSource};
 pub use glossary::{Glossary, Term, GLOSSARY_FILE};
 pub use links::is_external as is_external_url;
@@ -25,6 +27,7 @@ pub use pages::{Alias, OutputFile, PageRef};
 pub use review::{Review, ReviewStatus};
 pub use taxonomy::Tag;
 pub use topics::{HubEntry, Topic};
+pub use translations::translation_source_hash;
 pub use update::{stale_pages, update_document, SiteLinks, Stale, Update, UpdateError};
 
 use crate::config::Config;
