@@ -7,7 +7,9 @@
 //! intro and the FAQ have Spanish translations (the guide with its own slug `masaje`); the
 //! walking guide and the About page have none; Arabic has no content of its own.
 
-use crate::harness::{selector, SiteTest};
+use crate::harness::{
+    assert_internal_links_resolve, assert_sitemap_lists_every_page, selector, SiteTest,
+};
 use std::collections::{BTreeMap, BTreeSet};
 
 const BASE: &str = "https://i18n.example/guides/";
@@ -69,6 +71,9 @@ fn each_language_has_its_pages() {
     // The English guide keeps its own words.
     t.page("articles/massage/index.html")
         .assert_main_has(&["Last reviewed 1 June 2026", "Emergency: call 911 now"]);
+    // Each language's sitemap lists its pages (not the notices), and every link resolves.
+    assert_sitemap_lists_every_page(&t.public(), BASE);
+    assert_internal_links_resolve(&t.public(), BASE);
     // Only the guide is in Spanish: the Spanish list has one guide.
     let list = t.page("es/articles/index.html");
     assert_eq!(
