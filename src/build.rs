@@ -225,8 +225,18 @@ pub fn render_all(loaded: &Loaded, out: &dyn Output) -> (usize, usize, Diagnosti
         },
     );
     diags.extend(search_errors);
-    let mut files = pages.len() + search_files;
-    for f in OutputFile::ALL {
+    let qr_files = match renderer.qr_codes {
+        true => pages
+            .iter()
+            .filter(|p| matches!(p, PageRef::Article(_) | PageRef::Topic(..)))
+            .count(),
+        false => 0,
+    };
+    let mut files = pages.len() + qr_files + search_files;
+    let (listing_files, listing_errors) = crate::render::write_listing_files(site, &pages, out);
+    diags.extend(listing_errors);
+    files += listing_files;
+    for f in [OutputFile::Robots, OutputFile::BrandCss] {
         let text = renderer.render_file(site, &shared, f, &pages);
         if let Err(e) = out.write(f.output_path(), text.as_bytes()) {
             diags.push(Diagnostic::io(Path::new(f.output_path()), "write", &e));
@@ -258,7 +268,23 @@ pub fn write_page(
     let html = renderer.render_page(site, shared, page)?;
     let path = site.output_path(page);
     out.write(&path, html.as_bytes())
-        .map_err(|e| Diagnostic::io(Path::new(&path), "write", &e))
+        .map_err(|e| Diagnostic::io(Path::new(&path), "write", &e))?;
+    write_qr(site, renderer, page, out)
+}
+
+/// Writes the QR code file that goes with a page, if it has one.
+fn write_qr(
+    site: &Site,
+    renderer: &Renderer,
+    page: PageRef,
+    out: &dyn Output,
+) -> Result<(), Diagnostic> {
+    match renderer.qr_file(site, page) {
+        Some((path, svg)) => out
+            .write(&path, svg.as_bytes())
+            .map_err(|e| Diagnostic::io(Path::new(&path), "write", &e)),
+        None => Ok(()),
+    }
 }
 
 /// Renders and writes one page, reusing a thread's scratch space.
@@ -280,7 +306,8 @@ fn render_and_write(
     if scratch.html.capacity() > 1 << 20 {
         scratch.html = Vec::new();
     }
-    written
+    written?;
+    write_qr(site, renderer, page, out)
 }
 
 /// One broken template fails every page that uses it; say so once, with the count.

@@ -6,6 +6,7 @@
 
 mod brand;
 mod languages;
+mod paginate;
 mod positions;
 pub mod rules;
 mod urls;
@@ -13,6 +14,7 @@ mod values;
 
 pub use brand::{Palette, Shades};
 pub use languages::{direction_of, Language};
+pub use paginate::{Paginate, SITEMAP_LIMIT};
 pub use positions::KeyPositions;
 
 use crate::diagnostic::{Diagnostic, Diagnostics, Severity, Span};
@@ -45,6 +47,7 @@ fn schema() -> Schema {
         .with("topics", Schema::keys(&TOPIC_KEYS))
         .with("check", Schema::of::<CheckConfig>())
         .with("languages", Schema::of::<languages::RawLanguage>())
+        .with("paginate", Schema::of::<Paginate>())
         // `search: false`, or a mapping whose `synonyms` are the clinic's own words.
         .with("search", Schema::keys(&["synonyms"]))
 }
@@ -74,6 +77,7 @@ pub struct RawConfig {
     allow_links_outside: bool,
     allow_remote_images: bool,
     search: RawSearch,
+    paginate: Paginate,
 }
 
 /// `search:` as written: `false` to turn search off, or its settings.
@@ -306,6 +310,8 @@ pub struct Config {
     pub positions: KeyPositions,
     /// Site search.
     pub search: SearchConfig,
+    /// How long lists, the feed and the sitemap are split.
+    pub paginate: Paginate,
 }
 
 impl Default for Config {
@@ -349,6 +355,7 @@ fn unreachable_default() -> Config {
             enabled: true,
             synonyms: Vec::new(),
         },
+        paginate: Paginate::default(),
     }
 }
 
@@ -424,6 +431,7 @@ impl Config {
         let language = raw.language.clone().unwrap_or_else(|| "en".into());
         let (others, d) = languages::check(&raw.languages, &language, text, path);
         diags.extend(d);
+        diags.extend(raw.paginate.check(&at));
         if diags.has_errors() {
             return Err(diags);
         }
@@ -474,6 +482,7 @@ impl Config {
             palette,
             positions: KeyPositions::default(),
             search: raw.search.into(),
+            paginate: raw.paginate,
         }
     }
 

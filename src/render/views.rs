@@ -8,7 +8,7 @@
 use crate::config::{Clinic, Config};
 use crate::i18n::Strings;
 use crate::markdown::{FaqItem, SectionKind, TocEntry};
-use crate::site::{Article, FaqSource, ReviewStatus, Site, Topic};
+use crate::site::{Article, FaqSource, HubEntry, ReviewStatus, Site, Topic};
 use chrono::NaiveDate;
 use serde::Serialize;
 
@@ -128,8 +128,9 @@ pub struct PageView {
     pub json_ld: Vec<String>,
     /// Drafts ask search engines not to index them.
     pub noindex: bool,
-    /// A QR code (inline SVG) of `permalink`, on article and topic pages, for print.
-    pub qr_svg: Option<String>,
+    /// The address of the page's QR code (an SVG file of `permalink` beside the page), on
+    /// article and topic pages, for print.
+    pub qr_url: Option<String>,
     /// Open Graph type: `article` for article and topic pages, else `website`.
     pub og_type: &'static str,
     /// Absolute URL of the page's image (an article's lead image), for Open Graph.
@@ -142,6 +143,8 @@ pub struct PageView {
     /// The page in every language it exists in (itself included), for `hreflang` links and
     /// the language switcher; empty when it exists in one language only.
     pub alternates: Vec<crate::i18n::Alternate>,
+    /// Previous/next navigation, on the pages of a list that runs over several.
+    pub pager: Option<super::pager::PagerView>,
 }
 
 /// A date as shown and as machine-readable.
@@ -433,8 +436,10 @@ pub struct HomeView<'a> {
     pub title: &'a str,
     /// Intro HTML from `_index.md`.
     pub intro_html: String,
-    /// All articles.
+    /// The articles shown: all of a small site's, else the newest.
     pub articles: Vec<ArticleSummary<'a>>,
+    /// How many articles the site has.
+    pub total: usize,
 }
 
 /// What each hub holds, in plain words, in the site's language.
@@ -723,15 +728,17 @@ pub(crate) fn topic_view(site: &Site, topic: &Topic<'_>) -> TopicView {
     }
 }
 
-pub(crate) fn hub_view<'a>(site: &'a Site, kind: SectionKind) -> HubView<'a> {
+pub(crate) fn hub_view<'a>(site: &'a Site, kind: SectionKind, articles: &[usize]) -> HubView<'a> {
     let c = &site.config;
     HubView {
         key: kind.key(),
         title: topic_label(site, kind),
         description: hub_description(site, kind),
-        entries: site
-            .hub(kind)
-            .into_iter()
+        entries: articles
+            .iter()
+            .filter_map(|&index| {
+                Topic::of(&site.articles[index], kind).map(|topic| HubEntry { index, topic })
+            })
             .map(|e| {
                 let a = &site.articles[e.index];
                 HubEntryView {
@@ -757,7 +764,7 @@ pub(crate) fn hub_view<'a>(site: &'a Site, kind: SectionKind) -> HubView<'a> {
     }
 }
 
-pub(crate) fn faq_view(site: &Site) -> FaqView<'_> {
+pub(crate) fn faq_view(site: &Site, groups: impl Iterator<Item = usize>) -> FaqView<'_> {
     FaqView {
         title: site
             .faq_file
@@ -770,9 +777,8 @@ pub(crate) fn faq_view(site: &Site) -> FaqView<'_> {
             .as_ref()
             .map(|f| f.rendered.intro_html.as_str())
             .unwrap_or(""),
-        groups: site
-            .faq
-            .iter()
+        groups: groups
+            .filter_map(|g| site.faq.get(g))
             .map(|g| FaqGroupView {
                 title: match g.title.as_str() {
                     crate::site::GENERAL_QUESTIONS => site.config.strings.get("faq_general"),

@@ -12,6 +12,7 @@ mod i18n;
 mod import;
 mod links;
 mod new;
+mod pages;
 mod plain;
 mod readability;
 mod reliability;
