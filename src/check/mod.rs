@@ -14,6 +14,7 @@
 //!   (`meta/*`, `content/*`, `security/*`);
 //! - [`topics`]: how each section was classified, and the topic rules (`topics/*`);
 //! - [`plain`]: plain-language rules (`plain/*`) and the PEMAT-style score;
+//! - [`translations`]: translation provenance (`translations/*`);
 //! - [`links`] (with [`crate::markdown::html_scan`]): links and anchors in the built output (`links/*`);
 //! - [`external`]: `--external`, external links over HTTP;
 //! - [`output`] and [`report_html`]: the report as text, JSON and the HTML inventory.
@@ -27,9 +28,11 @@ pub mod placeholders;
 pub mod plain;
 pub mod readability;
 pub mod reading_level;
+pub mod reading_output;
 pub mod report_html;
 pub mod review;
 pub mod topics;
+pub mod translations;
 
 use crate::build::{self, Loaded};
 use crate::content::Document;
@@ -136,6 +139,8 @@ pub struct CheckReport {
     pub pages: usize,
     /// The site's reading grade target.
     pub target_grade: f64,
+    /// The site's reading ease target (Spanish, INFLESZ).
+    pub target_ease: f64,
     /// The site's title.
     pub site_title: String,
     /// The date reviews were measured from.
@@ -243,6 +248,7 @@ pub fn check(loaded: &Loaded, load_diags: Diagnostics, opts: &CheckOptions) -> C
         diagnostics: diags,
         pages,
         target_grade: site.config.reading_grade_target,
+        target_ease: site.config.check.reading_ease_target,
         site_title: site.config.title.clone(),
         today: opts.today,
         elapsed: Duration::ZERO,
@@ -336,6 +342,7 @@ fn check_documents(site: &Site) -> Vec<Diagnostic> {
     diags.extend(content_rules::check_print_address(site));
     diags.extend(placeholders::check_placeholders(site));
     diags.extend(links::check_malformed(site));
+    diags.extend(translations::check(&site.root));
     diags
 }
 

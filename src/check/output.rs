@@ -1,6 +1,7 @@
 //! How `handout check` shows what it found: compiler-style text with a summary table, or one
 //! JSON object for CI and other tools.
 
+use super::review::DueEntry;
 use super::{ArticleSummary, CheckReport, DueReport};
 use crate::diagnostic::{Diagnostic, Diagnostics};
 use serde_json::{json, Value};
@@ -133,13 +134,11 @@ fn summary_table(articles: &[ArticleSummary]) -> String {
         };
         let _ = writeln!(
             s,
-            "{:<width$}  {:>6}  {:>4}  {:>5.1}  {:>5.1}  {:>5.1}  {:>9}  {}",
+            "{:<width$}  {:>6}  {:>4}  {}  {:>9}  {}",
             path_str(&a.path),
             sc.words,
             a.reading_minutes,
-            sc.flesch_kincaid_grade,
-            sc.smog_grade,
-            sc.flesch_reading_ease,
+            super::reading_output::text_cells(sc),
             super::plain::pemat_output::short(&a.pemat),
             due
         );
@@ -149,34 +148,11 @@ fn summary_table(articles: &[ArticleSummary]) -> String {
 
 /// The `--due` list as a table, after any findings of loading the site.
 pub fn due_text(due: &DueReport) -> String {
-    let (entries, diags, today) = (&due.entries, &due.diagnostics, due.today);
-    let mut s = diagnostics_text(diags);
-    if !diags.is_empty() {
+    let mut s = diagnostics_text(&due.diagnostics);
+    if !due.diagnostics.is_empty() {
         s.push('\n');
     }
-    let dash = || "-".to_string();
-    let rows: Vec<[String; 5]> = entries
-        .iter()
-        .map(|e| {
-            [
-                e.next_review
-                    .map(|d| d.to_string())
-                    .unwrap_or_else(|| "never reviewed".into()),
-                e.days_left
-                    .map(|d| {
-                        if d < 0 {
-                            format!("{d} (overdue)")
-                        } else {
-                            d.to_string()
-                        }
-                    })
-                    .unwrap_or_else(dash),
-                e.reviewed.map(|d| d.to_string()).unwrap_or_else(dash),
-                e.reviewer.clone().unwrap_or_else(dash),
-                path_str(&e.path),
-            ]
-        })
-        .collect();
+    let rows: Vec<[String; 5]> = due.entries.iter().map(due_row).collect();
     let head = [
         "Next review",
         "Days left",
@@ -210,18 +186,39 @@ pub fn due_text(due: &DueReport) -> String {
     }
     let _ = writeln!(
         s,
-        "{} articles, soonest review first (as of {today}).",
-        entries.len()
+        "{} articles, soonest review first (as of {}).",
+        due.entries.len(),
+        due.today
     );
     s
 }
 
-/// A number for JSON, rounded to two decimals; `null` if it is not finite.
-fn num(x: f64) -> Value {
-    if x.is_finite() {
-        json!((x * 100.0).round() / 100.0)
-    } else {
-        Value::Null
+/// One article's cells in the `--due` table.
+fn due_row(e: &DueEntry) -> [String; 5] {
+    let dash = || "-".to_string();
+    [
+        e.next_review
+            .map(|d| d.to_string())
+            .unwrap_or_else(|| "never reviewed".into()),
+        e.days_left
+            .map(|d| {
+                if d < 0 {
+                    format!("{d} (overdue)")
+                } else {
+                    d.to_string()
+                }
+            })
+            .unwrap_or_else(dash),
+        e.reviewed.map(|d| d.to_string()).unwrap_or_else(dash),
+        e.reviewer.clone().unwrap_or_else(dash),
+        path_str(&e.path),
+    ]
+}
+
+/// Adds `fields` to the JSON object `v`.
+fn extend(v: &mut Value, fields: serde_json::Map<String, Value>) {
+    if let Value::Object(o) = v {
+        o.extend(fields);
     }
 }
 
@@ -254,6 +251,7 @@ pub fn report_json(r: &CheckReport) -> Value {
         "site": {
             "title": r.site_title,
             "reading_grade_target": r.target_grade,
+            "reading_ease_target": r.target_ease,
             "today": r.today.to_string(),
             "pages_checked": r.pages,
             "seconds": num3(r.elapsed.as_secs_f64()),
@@ -277,15 +275,14 @@ fn article_json(a: &ArticleSummary) -> Value {
         .topics
         .iter()
         .map(|t| {
-            json!({
+            let mut v = json!({
                 "topic": t.kind.key(),
                 "url": t.path,
                 "words": t.scores.words,
                 "sentences": t.scores.sentences,
-                "flesch_kincaid_grade": num(t.scores.flesch_kincaid_grade),
-                "smog_grade": num(t.scores.smog_grade),
-                "flesch_reading_ease": num(t.scores.flesch_reading_ease),
-            })
+            });
+            extend(&mut v, super::reading_output::json_fields(&t.scores));
+            v
         })
         .collect();
     let hardest: Vec<Value> = a
@@ -293,17 +290,18 @@ fn article_json(a: &ArticleSummary) -> Value {
         .hardest
         .iter()
         .map(|h| {
+            let (key, score) = super::reading_output::hard_sentence_score(s.language, h);
             json!({
                 "text": h.text,
                 "line": h.line,
                 "words": h.words,
                 "long_words": h.long_words,
-                "grade": num(h.grade),
+                key: score,
                 "reason": h.reason,
             })
         })
         .collect();
-    json!({
+    let mut v = json!({
         "path": path_str(&a.path),
         "url": a.url,
         "title": a.title,
@@ -312,10 +310,6 @@ fn article_json(a: &ArticleSummary) -> Value {
         "syllables": s.syllables,
         "polysyllables": s.polysyllables,
         "characters": s.characters,
-        "flesch_kincaid_grade": num(s.flesch_kincaid_grade),
-        "smog_grade": num(s.smog_grade),
-        "flesch_reading_ease": num(s.flesch_reading_ease),
-        "automated_readability_index": num(s.automated_readability_index),
         "reading_minutes": a.reading_minutes,
         "reviewed": a.reviewed.map(|d| d.to_string()),
         "reviewer": a.reviewer,
@@ -326,7 +320,9 @@ fn article_json(a: &ArticleSummary) -> Value {
         "sections": super::topics::sections_json(&a.sections),
         "hardest_sentences": hardest,
         "pemat": super::plain::pemat_output::json(&a.pemat),
-    })
+    });
+    extend(&mut v, super::reading_output::json_fields(s));
+    v
 }
 
 #[cfg(test)]

@@ -5,6 +5,7 @@
 //! elsewhere) so it can be mailed or opened offline. A few lines of inline script make the
 //! columns sortable; without script the table still reads well, sorted by next review date.
 
+use super::reading_level::Targets;
 use super::{ArticleSummary, CheckReport};
 use crate::diagnostic::{plural, Diagnostic, Severity};
 use std::collections::HashMap;
@@ -108,7 +109,7 @@ pub fn render(r: &CheckReport) -> String {
             .get(a.path.as_path())
             .map(Vec::as_slice)
             .unwrap_or(&[]);
-        article_row(&mut s, a, issues, r.target_grade);
+        article_row(&mut s, a, issues, &targets(r));
     }
     s.push_str("</tbody>\n</table>\n");
     let article_paths: Vec<&Path> = r.articles.iter().map(|a| a.path.as_path()).collect();
@@ -130,7 +131,7 @@ fn head(r: &CheckReport) -> String {
     let over = r
         .articles
         .iter()
-        .filter(|a| a.reading.scores.flesch_kincaid_grade > r.target_grade)
+        .filter(|a| super::reading_level::above(&a.reading.scores, &targets(r)))
         .count();
     let overdue = r
         .articles
@@ -149,32 +150,39 @@ fn head(r: &CheckReport) -> String {
 }
 
 /// One article's row: scores, review dates, sections and open issues.
-fn article_row(s: &mut String, a: &ArticleSummary, issues: &[&Diagnostic], target: f64) {
+/// The report's reading targets.
+fn targets(r: &CheckReport) -> Targets {
+    Targets {
+        grade: r.target_grade,
+        ease: r.target_ease,
+    }
+}
+
+fn article_row(s: &mut String, a: &ArticleSummary, issues: &[&Diagnostic], targets: &Targets) {
     let sc = &a.reading.scores;
-    let grade_class = if sc.flesch_kincaid_grade > target {
-        " over"
-    } else {
-        ""
-    };
+    let scores = super::reading_output::html_cells(sc, super::reading_level::above(sc, targets));
     let (due_class, due_text) = due_cell(a);
     let _ = write!(
         s,
         "<tr><th scope=\"row\" data-sort=\"{t}\">{t}<span class=\"path\">{p}</span></th>\
-<td class=\"num{grade_class}\">{fk:.1}</td><td class=\"num\">{smog:.1}</td><td class=\"num\">{fre:.0}</td>{pemat}\
+{scores}{pemat}\
 <td class=\"num\">{words}</td><td class=\"num\">{min}</td><td>{reviewer}</td><td>{reviewed}</td>\
 <td class=\"{dc}\" data-sort=\"{due_key}\">{due}</td><td data-sort=\"{topic_count}\">",
         t = esc(&a.title),
         p = esc(&a.path.to_string_lossy()),
-        fk = sc.flesch_kincaid_grade,
-        smog = sc.smog_grade,
-        fre = sc.flesch_reading_ease,
         pemat = super::plain::pemat_output::html_cell(&a.pemat, esc),
         words = sc.words,
         min = a.reading_minutes,
         reviewer = esc(a.reviewer.as_deref().unwrap_or("—")),
-        reviewed = a.reviewed.map(|d| d.to_string()).unwrap_or_else(|| "—".into()),
+        reviewed = a
+            .reviewed
+            .map(|d| d.to_string())
+            .unwrap_or_else(|| "—".into()),
         dc = due_class.trim(),
-        due_key = a.next_review.map(|d| d.to_string()).unwrap_or_else(|| "0000".into()),
+        due_key = a
+            .next_review
+            .map(|d| d.to_string())
+            .unwrap_or_else(|| "0000".into()),
         due = esc(&due_text),
         topic_count = a.sections.iter().filter(|c| c.kind.is_topic()).count(),
     );

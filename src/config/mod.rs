@@ -224,6 +224,9 @@ pub struct CheckConfig {
     /// The site's own words that an article must explain where it uses them, unless the
     /// glossary does (`plain/undefined-term`), added to the built-in list.
     pub terms: Vec<String>,
+    /// The lowest reading ease (0–100, higher is easier) of text in a language scored on an
+    /// ease scale: Szigriszt-Pazos/INFLESZ for Spanish. 55 is INFLESZ's "normal".
+    pub reading_ease_target: f64,
 }
 
 impl Default for CheckConfig {
@@ -234,6 +237,7 @@ impl Default for CheckConfig {
             disable: Vec::new(),
             pemat_minimum: None,
             terms: Vec::new(),
+            reading_ease_target: 55.0,
         }
     }
 }

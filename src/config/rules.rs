@@ -41,6 +41,9 @@ pub const RULES: &[&str] = &[
     "plain/undefined-term",
     "plain/key-points",
     "plain/pemat",
+    "translations/stale",
+    "translations/missing-source",
+    "translations/no-provenance",
 ];
 
 /// Whether `entry` of a `disable` list covers `rule`: the rule id itself, or a prefix ending

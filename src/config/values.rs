@@ -57,6 +57,17 @@ pub(super) fn check_values(raw: &RawConfig, at: &dyn Fn(&[&str]) -> Span) -> Vec
             format!("reading_grade_target must be between 1 and 18, not {grade}"),
         ));
     }
+    let ease = raw.check.reading_ease_target;
+    if !(0.0..=100.0).contains(&ease) {
+        diags.push(
+            Diagnostic::error(
+                "config/reading-ease",
+                at(&["check", "reading_ease_target"]),
+                format!("check.reading_ease_target is a score from 0 to 100, not {ease}"),
+            )
+            .with_help("55 is INFLESZ's \"normal\"; 65 is \"bastante fácil\""),
+        );
+    }
     if let Some(min) = raw
         .check
         .pemat_minimum

@@ -5,6 +5,7 @@
 
 mod discover;
 mod front_matter;
+pub mod language;
 
 pub(crate) use discover::is_ignored;
 pub use discover::{discover, Discovered, CONTENT_DIR};

@@ -318,11 +318,14 @@ pub(crate) fn render_doc(
         dir: doc.dir(),
         page_path,
     };
+    // A page in another language is classified with that language's cues, when it has them.
+    let own_rules = crate::content::language::declared(doc)
+        .and_then(|lang| markdown::TopicRules::for_document(&config.topics, &lang));
     markdown::render(
         doc.body(),
         &RenderOptions {
             first_line: doc.body_line,
-            rules: &config.topics,
+            rules: own_rules.as_ref().unwrap_or(&config.topics),
             links: &links,
             faq_id_prefix: faq_prefix,
             all_sections_faq: all_faq,

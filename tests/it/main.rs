@@ -22,4 +22,5 @@ mod serve_limits;
 mod topic_checks;
 mod topic_corpus;
 mod topics;
+mod translations;
 mod writing;

@@ -25,9 +25,10 @@ pub mod passive;
 pub mod pemat;
 pub mod pemat_output;
 pub mod person;
+mod spanish;
 pub mod terms;
 
-use super::readability::{split_sentences, word_slices};
+use super::readability::{split_sentences_in, word_slices, Language};
 use crate::diagnostic::{Diagnostic, Span};
 use crate::markdown::ProseBlock;
 use crate::site::{Article, Site};
@@ -35,15 +36,25 @@ use crate::site::{Article, Site};
 /// The languages the plain-language rules have word lists for.
 #[derive(Debug, Clone, Copy, PartialEq, Eq)]
 pub enum Lang {
-    /// English (any region).
+    /// English (any region): every rule and the PEMAT-style score.
     En,
+    /// Spanish: `plain/jargon` (`es/jargon.yaml`), `plain/third-person` and the length rules;
+    /// the rules whose lists are English only (passive, numbers, acronyms) and the PEMAT-style
+    /// score, which depends on them, are skipped.
+    Es,
 }
 
 impl Lang {
     /// The lists for a BCP 47 language code such as `en-GB`; `None` when there are none yet.
     pub fn for_code(code: &str) -> Option<Lang> {
         let primary = code.split(['-', '_']).next().unwrap_or("");
-        primary.eq_ignore_ascii_case("en").then_some(Lang::En)
+        if primary.eq_ignore_ascii_case("en") {
+            Some(Lang::En)
+        } else if primary.eq_ignore_ascii_case("es") {
+            Some(Lang::Es)
+        } else {
+            None
+        }
     }
 }
 
@@ -71,11 +82,16 @@ impl Sentence<'_> {
     }
 }
 
-/// Every sentence of the article's prose with at least one word, in order.
-pub fn sentences(article: &Article) -> Vec<Sentence<'_>> {
+/// Every sentence of the article's prose with at least one word, in order, split by the
+/// rules of its language.
+pub fn sentences(article: &Article, lang: Lang) -> Vec<Sentence<'_>> {
+    let language = match lang {
+        Lang::En => Language::English,
+        Lang::Es => Language::Spanish,
+    };
     let mut out = Vec::new();
     for block in &article.rendered.prose {
-        for (offset, text) in split_sentences(&block.text) {
+        for (offset, text) in split_sentences_in(&block.text, language) {
             let words = words_at(text);
             if words.is_empty() {
                 continue;
@@ -170,12 +186,18 @@ pub fn quote(text: &str, max: usize) -> String {
 /// it; for a language without word lists, only `plain/key-points`.
 pub fn check(site: &Site, article: &Article, diags: &mut Vec<Diagnostic>) -> pemat::Pemat {
     diags.extend(key_points::check(article));
-    let Some(lang) = Lang::for_code(&site.config.language) else {
+    let code = super::translations::files::document_language(site, &article.doc);
+    let Some(lang) = Lang::for_code(&code) else {
         return pemat::Pemat::default();
     };
-    let sentences = sentences(article);
+    let sentences = sentences(article, lang);
     let glossed = terms::Glossed::new(&site.glossary);
     let mut found = check_article(article, &sentences, lang, &glossed);
+    if lang != Lang::En {
+        // The term list and the lists PEMAT's items are read from are English only.
+        diags.extend(found);
+        return pemat::Pemat::default();
+    }
     found.extend(terms::check(
         article,
         &sentences,

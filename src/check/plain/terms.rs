@@ -6,8 +6,8 @@
 //! Words with a plainer alternative are `plain/jargon`'s, so a word is never reported twice.
 //!
 //! A word counts as explained when the article explains it at one of its uses ("sciatica (pain
-//! down the leg)", "Sciatica means…", "Sciatica is a…", "pain down the leg, called sciatica",
-//! "swelling (oedema)"), or when a glossary entry (its term or one of its `also:` forms) covers
+//! down the leg)", "Sciatica means…", "Sciatica is a…", "osteoporosis—a disease that…", "the
+//! pancreas, an organ…", "pain down the leg, called sciatica", "swelling (oedema)"), or when a glossary entry (its term or one of its `also:` forms) covers
 //! the words where it is used: the page then marks it up with its definition. One warning per
 //! word, at its first use.
 
@@ -44,6 +44,7 @@ fn list(lang: Lang) -> &'static [Vec<String>] {
             let list: TermList = serde_yaml::from_str(EN).unwrap_or_default();
             words_of(&list.terms)
         }),
+        Lang::Es => &[],
     }
 }
 
@@ -155,18 +156,28 @@ fn uses<'s>(terms: &[Vec<String>], sentences: &'s [Sentence<'s>]) -> Vec<Use<'s>
     out
 }
 
-/// Whether the text around a use explains it: a bracket, "means", "refers to", "is"/"are" and
-/// a definition after it; a bracket, "called" or "known as" before it.
+/// Whether the text around a use explains it: a bracket, a dash, "means", "refers to", a
+/// description set off by a comma (", a …", ", which is …", ", or …"), "is"/"are" and a
+/// definition after it; a bracket, "called" or "known as" before it.
 fn explained(u: &Use) -> bool {
     let s = u.sentence;
     let (start, _) = s.words[u.word];
     let (last_at, last) = s.words[u.word + u.len - 1];
     let before = s.text[..start].trim_end().to_lowercase();
     let after = s.text[last_at + last.len()..].trim_start().to_lowercase();
-    let defined_after = after.starts_with('(')
-        || ["means ", "refers to", "is when", "are when"]
-            .iter()
-            .any(|w| after.starts_with(w))
+    let defined_after = after.starts_with(['(', '\u{2014}', '\u{2013}'])
+        || [
+            "means ",
+            "refers to",
+            "is when",
+            "are when",
+            ", a ",
+            ", an ",
+            ", which is",
+            ", or ",
+        ]
+        .iter()
+        .any(|w| after.starts_with(w))
         || ["is ", "are "]
             .iter()
             .filter_map(|verb| after.strip_prefix(verb))
