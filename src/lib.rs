@@ -20,6 +20,7 @@ pub mod config;
 pub mod confine;
 pub mod content;
 pub mod diagnostic;
+pub mod i18n;
 pub mod import;
 pub mod markdown;
 pub mod output;

@@ -5,6 +5,7 @@
 //! misspelt `disclaimer` would otherwise silently drop the disclaimer from every page.
 
 mod brand;
+mod languages;
 mod paginate;
 mod positions;
 pub mod rules;
@@ -12,6 +13,7 @@ mod urls;
 mod values;
 
 pub use brand::{Palette, Shades};
+pub use languages::{direction_of, Language};
 pub use paginate::{Paginate, SITEMAP_LIMIT};
 pub use positions::KeyPositions;
 
@@ -25,11 +27,12 @@ use std::path::Path;
 /// The name of the settings file at the site root.
 pub const CONFIG_FILE: &str = "site.yaml";
 
-const DEFAULT_DISCLAIMER: &str = "This page gives general information. It is not medical advice \
+pub(crate) const DEFAULT_DISCLAIMER: &str =
+    "This page gives general information. It is not medical advice \
 and does not replace a visit to your doctor or therapist. Talk to a healthcare professional about \
 your own situation.";
 
-const DEFAULT_EMERGENCY: &str = "In an emergency, call your local emergency number.";
+pub(crate) const DEFAULT_EMERGENCY: &str = "In an emergency, call your local emergency number.";
 
 /// The keys site.yaml may hold, from the types that read them.
 fn schema() -> Schema {
@@ -43,6 +46,7 @@ fn schema() -> Schema {
         .with("brand", Schema::of::<Brand>())
         .with("topics", Schema::keys(&TOPIC_KEYS))
         .with("check", Schema::of::<CheckConfig>())
+        .with("languages", Schema::of::<languages::RawLanguage>())
         .with("paginate", Schema::of::<Paginate>())
         // `search: false`, or a mapping whose `synonyms` are the clinic's own words.
         .with("search", Schema::keys(&["synonyms"]))
@@ -56,6 +60,7 @@ pub struct RawConfig {
     description: Option<String>,
     base_url: Option<String>,
     language: Option<String>,
+    languages: Vec<languages::RawLanguage>,
     clinic: Clinic,
     disclaimer: Option<String>,
     emergency: Option<String>,
@@ -263,6 +268,15 @@ pub struct Config {
     pub base_path: String,
     /// BCP 47 language code of the content.
     pub language: String,
+    /// Every language the site is published in, the default (`language`) first.
+    pub languages: Vec<Language>,
+    /// The language of the pages this configuration renders: the default language, or one
+    /// of `languages` for the copy [`Config::for_language`] makes.
+    pub lang: Language,
+    /// The theme's words in `lang` (with the site's own), filled in once the theme is loaded.
+    pub strings: std::sync::Arc<crate::i18n::Strings>,
+    /// Which pages exist in which language, filled in once every language is assembled.
+    pub translations: std::sync::Arc<crate::i18n::TranslationIndex>,
     /// The clinic.
     pub clinic: Clinic,
     /// Shown on every page.
@@ -320,6 +334,10 @@ fn unreachable_default() -> Config {
         base_url: "/".into(),
         base_path: "/".into(),
         language: "en".into(),
+        languages: vec![Language::default_for("en")],
+        lang: Language::default_for("en"),
+        strings: Default::default(),
+        translations: Default::default(),
         clinic: Clinic::default(),
         disclaimer: DEFAULT_DISCLAIMER.into(),
         emergency: DEFAULT_EMERGENCY.into(),
@@ -414,15 +432,21 @@ impl Config {
         });
         let topics = values::topic_rules(&raw, &at, &mut diags);
         diags.extend(values::check_values(&raw, &at));
+        let language = raw.language.clone().unwrap_or_else(|| "en".into());
+        let (others, d) = languages::check(&raw.languages, &language, text, path);
+        diags.extend(d);
         diags.extend(raw.paginate.check(&at));
         if diags.has_errors() {
             return Err(diags);
         }
-        Ok((Config::complete(raw, base_url, topics, palette), diags))
+        let mut config = Config::complete(raw, base_url, topics, palette);
+        config.languages.extend(others);
+        Ok((config, diags))
     }
 
     /// The settings from checked values, with every missing one given its default.
     fn complete(raw: RawConfig, base_url: String, topics: TopicRules, palette: Palette) -> Config {
+        let default_lang = Language::default_for(raw.language.as_deref().unwrap_or("en"));
         let title = raw
             .title
             .filter(|t| !t.trim().is_empty())
@@ -433,6 +457,10 @@ impl Config {
             base_path: base_path_of(&base_url),
             base_url,
             language: raw.language.unwrap_or_else(|| "en".into()),
+            languages: vec![default_lang.clone()],
+            lang: default_lang,
+            strings: Default::default(),
+            translations: Default::default(),
             clinic: raw.clinic,
             disclaimer: raw.disclaimer.unwrap_or_else(|| DEFAULT_DISCLAIMER.into()),
             emergency: raw.emergency.unwrap_or_else(|| DEFAULT_EMERGENCY.into()),
@@ -472,14 +500,48 @@ impl Config {
         self.base_path = base_path_of(&self.base_url);
     }
 
-    /// The absolute address of a site path such as `articles/x/` (no leading slash).
+    /// The absolute address of a site path such as `articles/x/` (no leading slash), in
+    /// this configuration's language.
     pub fn permalink(&self, path: &str) -> String {
-        format!("{}{}", self.base_url, path.trim_start_matches('/'))
+        format!(
+            "{}{}{}",
+            self.base_url,
+            self.lang.prefix,
+            path.trim_start_matches('/')
+        )
     }
 
-    /// The root-relative address of a site path, with the base path in front.
+    /// The root-relative address of a site path, with the base path and the language's
+    /// folder in front.
     pub fn url(&self, path: &str) -> String {
+        format!(
+            "{}{}{}",
+            self.base_path,
+            self.lang.prefix,
+            path.trim_start_matches('/')
+        )
+    }
+
+    /// The root-relative address of a file every language shares (the stylesheet, the logo).
+    pub fn asset_url(&self, path: &str) -> String {
         format!("{}{}", self.base_path, path.trim_start_matches('/'))
+    }
+
+    /// This configuration for the pages in `lang`: its own disclaimer, emergency notice and
+    /// number where site.yaml gives them, and its pages under `/CODE/`.
+    pub fn for_language(&self, lang: &Language) -> Config {
+        let mut c = self.clone();
+        c.lang = lang.clone();
+        if let Some(d) = &lang.disclaimer {
+            c.disclaimer = d.clone();
+        }
+        if let Some(e) = &lang.emergency {
+            c.emergency = e.clone();
+        }
+        if let Some(n) = &lang.emergency_number {
+            c.emergency_number = Some(n.clone());
+        }
+        c
     }
 }
 
@@ -510,11 +572,12 @@ fn base_path_of(base_url: &str) -> String {
 }
 
 /// A loose check of a BCP 47 tag: letters and digits in parts of 1–8, separated by `-`.
-fn is_language_tag(s: &str) -> bool {
+/// Private-use tags (`x-test`, `qya`) pass too, so a site can test its strings.
+pub(crate) fn is_language_tag(s: &str) -> bool {
     let mut parts = s.split('-');
-    let first_ok = parts
-        .next()
-        .is_some_and(|p| (2..=3).contains(&p.len()) && p.chars().all(|c| c.is_ascii_alphabetic()));
+    let first_ok = parts.next().is_some_and(|p| {
+        ((2..=3).contains(&p.len()) || p == "x") && p.chars().all(|c| c.is_ascii_alphabetic())
+    });
     first_ok
         && parts.all(|p| (1..=8).contains(&p.len()) && p.chars().all(|c| c.is_ascii_alphanumeric()))
 }

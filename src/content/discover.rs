@@ -127,7 +127,17 @@ impl Files {
         match (parts.as_slice(), is_md) {
             (["_index.md"], _) => self.found.push((rel, DocKind::Home, None)),
             (["faq.md"], _) => self.found.push((rel, DocKind::Faq, None)),
+            ([name], true) if translation_of(name, "_index") => {
+                self.found.push((rel, DocKind::Home, None))
+            }
+            ([name], true) if translation_of(name, "faq") => {
+                self.found.push((rel, DocKind::Faq, None))
+            }
             (["articles", _], true) => self.found.push((rel, DocKind::Article, None)),
+            (["articles", dir, name], true) if translation_of(name, "index") => {
+                let bundle = PathBuf::from(CONTENT_DIR).join("articles").join(dir);
+                self.found.push((rel, DocKind::Article, Some(bundle)));
+            }
             (["articles", dir, "index.md"], _) => {
                 let bundle = PathBuf::from(CONTENT_DIR).join("articles").join(dir);
                 self.found.push((rel, DocKind::Article, Some(bundle)));
@@ -148,6 +158,14 @@ impl Files {
             _ => {}
         }
     }
+}
+
+/// Whether the file `name` translates `stem`.md: `stem.CODE.md` with a language code.
+fn translation_of(name: &str, stem: &str) -> bool {
+    name.strip_prefix(stem)
+        .and_then(|r| r.strip_prefix('.'))
+        .and_then(|r| r.strip_suffix(".md"))
+        .is_some_and(crate::config::is_language_tag)
 }
 
 /// Assets only count for folders that really are bundles (have an index.md). A Markdown

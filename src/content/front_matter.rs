@@ -61,6 +61,10 @@ struct RawFrontMatter {
     key_points: Vec<String>,
     check: RawCheck,
     keywords: Vec<String>,
+    translator: Option<String>,
+    translation_reviewer: Option<String>,
+    reviewed_by: Option<String>,
+    source_hash: Option<String>,
 }
 
 /// Checked front matter of any content file.
@@ -105,6 +109,14 @@ pub struct FrontMatter {
     pub check_disable: Vec<String>,
     /// Words patients may search with that the text does not use (`slipped disc`).
     pub keywords: Vec<String>,
+    /// For a translation: who translated it.
+    pub translator: Option<String>,
+    /// For a translation: who checked it against the source (`translation_reviewer:`, or
+    /// `reviewed_by:`).
+    pub translation_reviewer: Option<String>,
+    /// For a translation: the hash of the source file it was made from (see
+    /// [`crate::site::translation_source_hash`]).
+    pub source_hash: Option<String>,
     /// 1-based line of each key, for diagnostics about values (e.g. `reviewed`).
     #[serde(skip)]
     pub key_lines: Vec<(String, usize)>,
@@ -281,8 +293,16 @@ fn complete(
         key_points: trimmed(raw.key_points),
         check_disable: raw.check.disable,
         keywords: raw.keywords,
+        translator: nonempty(raw.translator),
+        translation_reviewer: nonempty(raw.translation_reviewer).or(nonempty(raw.reviewed_by)),
+        source_hash: nonempty(raw.source_hash),
         key_lines,
     }
+}
+
+/// A text value, trimmed, unless it is empty.
+fn nonempty(v: Option<String>) -> Option<String> {
+    v.map(|s| s.trim().to_string()).filter(|s| !s.is_empty())
 }
 
 /// Finds the YAML between an opening `---` on the first line and the next `---` line.

@@ -28,14 +28,25 @@ pub(crate) fn sitemaps(site: &Site, pages: &[PageRef]) -> Vec<(String, String)> 
         .filter(|p| Site::in_sitemap(*p))
         .collect();
     let limit = site.config.paginate.sitemap.max(1);
-    if listed.len() <= limit {
-        return vec![("sitemap.xml".into(), urlset(site, &listed))];
+    // The language-help page is in every language, outside the model's list of pages: it
+    // goes at the end of the last file that has room.
+    if listed.len() < limit {
+        return vec![("sitemap.xml".into(), urlset(site, &listed, true))];
     }
-    let mut files: Vec<(String, String)> = listed
-        .chunks(limit)
+    let chunks: Vec<&[PageRef]> = listed.chunks(limit).collect();
+    let room = chunks.last().is_some_and(|c| c.len() < limit);
+    let mut files: Vec<(String, String)> = chunks
+        .iter()
         .enumerate()
-        .map(|(i, chunk)| (format!("sitemap-{}.xml", i + 1), urlset(site, chunk)))
+        .map(|(i, chunk)| {
+            let help = room && i + 1 == chunks.len();
+            (format!("sitemap-{}.xml", i + 1), urlset(site, chunk, help))
+        })
         .collect();
+    if !room {
+        let n = files.len() + 1;
+        files.push((format!("sitemap-{n}.xml"), urlset(site, &[], true)));
+    }
     let mut index = String::from("<?xml version=\"1.0\" encoding=\"UTF-8\"?>\n<sitemapindex xmlns=\"http://www.sitemaps.org/schemas/sitemap/0.9\">\n");
     for (path, _) in &files {
         let loc = site.config.permalink(path);
@@ -51,7 +62,7 @@ pub(crate) fn sitemaps(site: &Site, pages: &[PageRef]) -> Vec<(String, String)> 
 }
 
 /// One sitemap file listing `pages`.
-fn urlset(site: &Site, pages: &[PageRef]) -> String {
+fn urlset(site: &Site, pages: &[PageRef], language_help: bool) -> String {
     let mut s = String::with_capacity(pages.len() * 120 + 200);
     s.push_str("<?xml version=\"1.0\" encoding=\"UTF-8\"?>\n<urlset xmlns=\"http://www.sitemaps.org/schemas/sitemap/0.9\">\n");
     for &p in pages {
@@ -61,6 +72,10 @@ fn urlset(site: &Site, pages: &[PageRef]) -> String {
             let _ = write!(s, "<lastmod>{}</lastmod>", d.format("%Y-%m-%d"));
         }
         s.push_str("</url>\n");
+    }
+    if language_help {
+        let help = site.config.permalink(crate::i18n::LANGUAGE_HELP_PATH);
+        let _ = writeln!(s, "  <url><loc>{}</loc></url>", xml_escape(&help));
     }
     s.push_str("</urlset>\n");
     s
@@ -120,8 +135,14 @@ pub(crate) fn atom(site: &Site) -> String {
 
 /// `robots.txt` allowing everything and pointing to the sitemap.
 pub(crate) fn robots(site: &Site) -> String {
-    format!(
+    let mut out = format!(
         "User-agent: *\nAllow: /\n\nSitemap: {}\n",
         site.config.permalink("sitemap.xml")
-    )
+    );
+    // Each other language has its own sitemap in its folder.
+    for lang in site.config.languages.iter().filter(|l| !l.is_default()) {
+        let url = format!("{}{}sitemap.xml", site.config.base_url, lang.prefix);
+        out.push_str(&format!("Sitemap: {url}\n"));
+    }
+    out
 }

@@ -88,6 +88,7 @@ impl Renderer {
             Diagnostics::from(template_errors::template_error(&self.templates, "", &e))
         })?;
         tera.global_context().extend(globals);
+        engine::words_function(&mut tera, site.config.strings.clone());
         Ok(Shared {
             tera,
             brand_css,
@@ -160,6 +161,19 @@ impl Renderer {
                 Ok(())
             }
         }
+    }
+
+    /// Renders `template` with `view` as its context, for pages outside the site model's
+    /// list (the language pages).
+    pub fn render_view(
+        &self,
+        shared: &Shared,
+        template: &str,
+        view: &impl Serialize,
+    ) -> Result<Vec<u8>, Diagnostic> {
+        let mut out = Vec::new();
+        self.render(&shared.tera, template, view, &mut out)?;
+        Ok(out)
     }
 
     /// Renders one page of a list (the first page of a short list is the whole list).
@@ -255,9 +269,13 @@ fn redirect_page(site: &Site, target_path: &str) -> String {
     let url = site.config.url(target_path);
     let abs = site.config.permalink(target_path);
     let e = |s: &str| feeds::xml_escape(s);
+    let t = &site.config.strings;
     format!(
-        "<!DOCTYPE html>\n<html lang=\"{lang}\">\n<head>\n<meta charset=\"utf-8\">\n<title>This page has moved</title>\n<meta name=\"robots\" content=\"noindex\">\n<link rel=\"canonical\" href=\"{abs}\">\n<meta http-equiv=\"refresh\" content=\"0; url={url}\">\n</head>\n<body>\n<main>\n<h1>This page has moved</h1>\n<p><a href=\"{url}\">Go to the new page</a>.</p>\n</main>\n</body>\n</html>\n",
-        lang = e(&site.config.language),
+        "<!DOCTYPE html>\n<html lang=\"{lang}\" dir=\"{dir}\">\n<head>\n<meta charset=\"utf-8\">\n<title>{title}</title>\n<meta name=\"robots\" content=\"noindex\">\n<link rel=\"canonical\" href=\"{abs}\">\n<meta http-equiv=\"refresh\" content=\"0; url={url}\">\n</head>\n<body>\n<main>\n<h1>{title}</h1>\n<p><a href=\"{url}\">{link}</a>.</p>\n</main>\n</body>\n</html>\n",
+        lang = e(&site.config.lang.code),
+        dir = site.config.lang.dir,
+        title = e(t.get("moved_title")),
+        link = e(t.get("moved_link")),
         abs = e(&abs),
         url = e(&url),
     )

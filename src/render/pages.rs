@@ -115,15 +115,22 @@ pub struct NotFoundPage {
 
 /// The page values every kind starts from: home in the breadcrumbs, the site's description.
 pub(super) fn base(site: &Site, page: PageRef, kind: &'static str, title: String) -> PageView {
+    let mut pv = base_at(site, &site.page_path(page), kind, title);
+    pv.alternates = crate::i18n::alternates(site, crate::i18n::page_key(site, page).as_deref());
+    pv
+}
+
+/// The page values of a page at the site path `path` (see [`base`]).
+pub(crate) fn base_at(site: &Site, path: &str, kind: &'static str, title: String) -> PageView {
     let c = &site.config;
-    let path = site.page_path(page);
+    let path = path.to_string();
     PageView {
         kind,
         title,
         description: c.description.clone(),
         url: c.url(&path),
         permalink: c.permalink(&path),
-        breadcrumbs: vec![link("Home", c.url(""))],
+        breadcrumbs: vec![link(c.strings.get("breadcrumb_home"), c.url(""))],
         json_ld: Vec::new(),
         noindex: false,
         qr_url: None,
@@ -131,6 +138,7 @@ pub(super) fn base(site: &Site, page: PageRef, kind: &'static str, title: String
         image: None,
         has_code: false,
         printable: false,
+        alternates: Vec::new(),
         pager: None,
     }
 }
@@ -142,7 +150,12 @@ fn paged(site: &Site, lists: &Lists, pv: &mut PageView, listing: Listing, n: usi
         let path = site.listing_path(listing, n);
         pv.url = site.config.url(&path);
         pv.permalink = site.config.permalink(&path);
-        pv.title = format!("{}, page {} of {}", pv.title, p.current, p.total);
+        let (n, total) = (p.current.to_string(), p.total.to_string());
+        let words = &site.config.strings;
+        pv.title = words.fill(
+            "pager_title",
+            &[("title", &pv.title), ("n", &n), ("total", &total)],
+        );
     }
 }
 
@@ -200,11 +213,16 @@ pub fn home<'a>(site: &'a Site, lists: &Lists) -> HomePage<'a> {
 /// The articles index.
 pub fn list<'a>(site: &'a Site, lists: &Lists, n: usize) -> ListPage<'a> {
     let c = &site.config;
-    let mut pv = base(site, PageRef::ArticleIndex, "list", "Articles".into());
-    pv.description = format!(
-        "All {} patient guides from {}.",
-        site.articles.len(),
-        c.title
+    let t = &c.strings;
+    let mut pv = base(
+        site,
+        PageRef::ArticleIndex,
+        "list",
+        t.get("articles_title").into(),
+    );
+    pv.description = t.fill(
+        "articles_description",
+        &[("n", &site.articles.len().to_string()), ("site", &c.title)],
     );
     crumb_self(&mut pv);
     paged(site, lists, &mut pv, Listing::Articles, n);
@@ -225,7 +243,8 @@ fn article_base(site: &Site, page: PageRef, a: &Article, kind: &'static str) -> 
     let mut pv = base(site, page, kind, a.title().to_string());
     pv.description = a.doc.front.description.clone().unwrap_or_default();
     pv.noindex = a.doc.front.draft;
-    pv.breadcrumbs.push(link("Articles", c.url("articles/")));
+    pv.breadcrumbs
+        .push(link(c.strings.get("articles_title"), c.url("articles/")));
     pv.breadcrumbs.push(link(a.title(), c.url(&a.path)));
     pv.og_type = "article";
     pv.image = absolute_image(site, a);
@@ -268,14 +287,15 @@ pub fn topic<'a>(site: &'a Site, i: usize, kind: SectionKind, inputs: &Inputs) -
     if let Some(excerpt) = topic.as_ref().map(Topic::excerpt).filter(|s| !s.is_empty()) {
         pv.description = excerpt.to_string();
     }
-    pv.breadcrumbs.push(link(kind.label(), pv.url.clone()));
-    let name = format!("{}: {}", kind.label(), a.title());
+    let label = topic_label(site, kind);
+    pv.breadcrumbs.push(link(label.clone(), pv.url.clone()));
+    let name = format!("{label}: {}", a.title());
     pv.json_ld.push(ld::embed(&ld::medical_web_page(
         site,
         a,
         &pv.permalink,
         &name,
-        Some(kind.label()),
+        Some(&label),
     )));
     pv.qr_url = qr(&pv, inputs);
     TopicPage {
@@ -287,8 +307,8 @@ pub fn topic<'a>(site: &'a Site, i: usize, kind: SectionKind, inputs: &Inputs) -
 
 /// A topic hub.
 pub fn hub<'a>(site: &'a Site, lists: &Lists, kind: SectionKind, n: usize) -> HubPage<'a> {
-    let mut pv = base(site, PageRef::Hub(kind), "hub", kind.label().into());
-    pv.description = hub_description(kind).into();
+    let mut pv = base(site, PageRef::Hub(kind), "hub", topic_label(site, kind));
+    pv.description = hub_description(site, kind);
     crumb_self(&mut pv);
     paged(site, lists, &mut pv, Listing::Hub(kind), n);
     let all = lists.hub(kind);
@@ -349,8 +369,14 @@ pub struct GlossaryPage<'a> {
 
 /// The glossary, A to Z.
 pub fn glossary(site: &Site) -> GlossaryPage<'_> {
-    let mut pv = base(site, PageRef::Glossary, "glossary", "Glossary".into());
-    pv.description = "Medical words used in these guides, explained in plain words.".into();
+    let t = &site.config.strings;
+    let mut pv = base(
+        site,
+        PageRef::Glossary,
+        "glossary",
+        t.get("glossary_title").into(),
+    );
+    pv.description = t.get("glossary_description").into();
     crumb_self(&mut pv);
     GlossaryPage {
         page: finish(site, pv),
@@ -361,8 +387,13 @@ pub fn glossary(site: &Site) -> GlossaryPage<'_> {
 /// The tag index.
 pub fn tags<'a>(site: &'a Site, lists: &Lists, n: usize) -> TagsPage<'a> {
     let c = &site.config;
-    let mut pv = base(site, PageRef::TagIndex, "tags", "Topics A to Z".into());
-    pv.description = "Find patient guides by subject.".into();
+    let mut pv = base(
+        site,
+        PageRef::TagIndex,
+        "tags",
+        c.strings.get("tags_title").into(),
+    );
+    pv.description = c.strings.get("tags_description").into();
     crumb_self(&mut pv);
     paged(site, lists, &mut pv, Listing::TagIndex, n);
     TagsPage {
@@ -384,9 +415,10 @@ pub fn tags<'a>(site: &'a Site, lists: &Lists, n: usize) -> TagsPage<'a> {
 pub fn tag<'a>(site: &'a Site, lists: &Lists, i: usize, n: usize) -> TagPage<'a> {
     let t = &site.tags[i];
     let mut pv = base(site, PageRef::Tag(i), "tag", t.name.clone());
-    pv.description = format!("Patient guides about {}.", t.name);
+    let words = &site.config.strings;
+    pv.description = words.fill("tag_description", &[("tag", &t.name)]);
     pv.breadcrumbs
-        .push(link("Topics A to Z", site.config.url("tags/")));
+        .push(link(words.get("tags_title"), site.config.url("tags/")));
     crumb_self(&mut pv);
     let url = pv.url.clone();
     paged(site, lists, &mut pv, Listing::Tag(i), n);
@@ -425,7 +457,8 @@ pub fn content(site: &Site, i: usize) -> ContentPage<'_> {
 
 /// The not-found page.
 pub fn not_found(site: &Site) -> NotFoundPage {
-    let mut pv = base(site, PageRef::NotFound, "404", "Page not found".into());
+    let title = site.config.strings.get("not_found_title").into();
+    let mut pv = base(site, PageRef::NotFound, "404", title);
     pv.noindex = true;
     pv.breadcrumbs.clear();
     NotFoundPage { page: pv }

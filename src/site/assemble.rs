@@ -330,7 +330,9 @@ pub(crate) fn render_doc(
             faq_id_prefix: faq_prefix,
             all_sections_faq: all_faq,
             reserved_ids: RESERVED_IDS,
-            callouts: &markdown::CalloutWording::new(config.emergency_number.as_deref()),
+            callouts: &config
+                .strings
+                .callout_wording(config.emergency_number.as_deref()),
             glossary: &map.terms,
         },
     )

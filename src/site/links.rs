@@ -46,7 +46,8 @@ impl LinkMap {
             failed: Vec::new(),
             assets: assets.into_iter().collect(),
             static_files,
-            base_path: config.base_path.clone(),
+            // A translation's links lead to pages in its own language's folder.
+            base_path: format!("{}{}", config.base_path, config.lang.prefix),
             terms: glossary.matcher(&config.url(super::GLOSSARY_PATH)),
         }
     }

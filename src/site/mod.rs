@@ -15,10 +15,12 @@ mod paginate;
 mod review;
 mod taxonomy;
 mod topics;
+mod translations;
 
 pub use assemble::{assemble, image_url, reading_minutes, GLOSSARY_PATH, RESERVED_IDS};
 pub(crate) use assemble::{build_article, link_diagnostics, render_doc, sort_articles};
 pub(crate) use faq::build_faq;
+pub(crate) use faq::GENERAL_QUESTIONS;
 pub use faq::{FaqGroup, FaqSource};
 pub use glossary::{Glossary, Term, GLOSSARY_FILE};
 pub use links::is_external as is_external_url;
@@ -32,6 +34,7 @@ pub use review::{Review, ReviewStatus};
 pub(crate) use taxonomy::build_tags;
 pub use taxonomy::Tag;
 pub use topics::{HubEntry, Topic};
+pub use translations::translation_source_hash;
 
 use crate::config::Config;
 use crate::content::Document;

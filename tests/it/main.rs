@@ -8,6 +8,7 @@ mod check;
 mod cli;
 mod errors;
 mod faq;
+mod i18n;
 mod import;
 mod links;
 mod new;
