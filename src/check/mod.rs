@@ -29,6 +29,7 @@ pub mod readability;
 pub mod reading_level;
 pub mod report_html;
 pub mod review;
+mod site_scan;
 pub mod topics;
 
 use crate::build::{self, Loaded};
@@ -36,6 +37,7 @@ use crate::cli::{CheckArgs, Format};
 use crate::content::Document;
 use crate::diagnostic::{did_you_mean, Diagnostic, Diagnostics, Span};
 use crate::markdown::Rendered;
+use crate::progress::Progress;
 use crate::site::Site;
 use chrono::NaiveDate;
 use rayon::prelude::*;
@@ -208,6 +210,8 @@ pub fn run(args: &CheckArgs) -> u8 {
         }),
     };
     let start = Instant::now();
+    let progress = Progress::for_terminal(args.quiet);
+    progress.stage("Loading", 0);
     let (loaded, load_diags) = build::load(&args.root, None, args.drafts, today);
     let Some(mut loaded) = loaded else {
         // Config or theme did not load: there is no site to check, only the errors to show.
@@ -226,7 +230,8 @@ pub fn run(args: &CheckArgs) -> u8 {
     let load_time = start.elapsed();
     // QR codes hold no links, and making them is a good part of rendering: skip them here.
     loaded.renderer.qr_codes = false;
-    let mut report = check(&loaded, load_diags, &opts);
+    let mut report = check_with(&loaded, load_diags, &opts, &progress);
+    progress.finish();
     report.timings.insert(0, ("load", load_time));
     report.elapsed = start.elapsed();
     output::print_report(&report, args.format);
@@ -245,6 +250,16 @@ pub fn run(args: &CheckArgs) -> u8 {
 
 /// Checks a loaded site. `load_diags` are the findings of loading it, which are reported too.
 pub fn check(loaded: &Loaded, load_diags: Diagnostics, opts: &CheckOptions) -> CheckReport {
+    check_with(loaded, load_diags, opts, &Progress::hidden())
+}
+
+/// [`check`], showing how far it is on `progress`.
+fn check_with(
+    loaded: &Loaded,
+    load_diags: Diagnostics,
+    opts: &CheckOptions,
+    progress: &Progress,
+) -> CheckReport {
     let site = &loaded.site;
     let mut diags = load_diags;
     // The build warns about scripts in raw HTML; check reports the same findings as errors
@@ -259,10 +274,12 @@ pub fn check(loaded: &Loaded, load_diags: Diagnostics, opts: &CheckOptions) -> C
     };
 
     // Per-article rules and scores, in parallel: most of the work on a large site.
+    progress.stage("Checking", site.articles.len() as u64);
     let per_article: Vec<(ArticleSummary, Vec<Diagnostic>)> = site
         .articles
         .par_iter()
         .map(|a| {
+            progress.inc(1);
             let reading = reading_level::read(site, a);
             let mut d = reading_level::check_grade(site, a, &reading);
             d.extend(review::check_review(site, a, today));
@@ -319,11 +336,11 @@ pub fn check(loaded: &Loaded, load_diags: Diagnostics, opts: &CheckOptions) -> C
     diags.extend(links::check_malformed(site));
     stage("rules");
 
-    // The built site: render into a scanner, then check every link and anchor.
-    let out = links::ScanOutput::new();
-    let (pages, _, render_diags) = build::render_all(loaded, &out);
+    // The built site: scan its pages, rendering those it needs, then check every link and
+    // anchor.
+    progress.stage("Links", 0);
+    let (files, pages, render_diags) = site_scan::scan(loaded);
     diags.extend(render_diags);
-    let files = out.into_files();
     stage("render");
     diags.extend(links::check_output(site, &files));
     stage("links");
