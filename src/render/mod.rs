@@ -8,6 +8,7 @@ mod aids;
 mod brand;
 mod engine;
 mod feeds;
+mod fingerprint;
 pub mod pages;
 mod qr;
 mod recursion;

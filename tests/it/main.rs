@@ -9,6 +9,7 @@ mod cli;
 mod errors;
 mod faq;
 mod import;
+mod incremental;
 mod links;
 mod new;
 mod plain;
