@@ -1,81 +1,49 @@
 //! How `handout check` shows what it found: compiler-style text with a summary table, or one
-//! JSON object for CI and other tools. Everything goes to standard output, because the
-//! findings are the command's result, not a side note.
+//! JSON object for CI and other tools.
 
-use super::review::DueEntry;
-use super::{ArticleSummary, CheckReport};
-use crate::cli::Format;
+use super::{ArticleSummary, CheckReport, DueReport};
 use crate::diagnostic::{Diagnostic, Diagnostics};
-use chrono::NaiveDate;
 use serde_json::{json, Value};
 use std::fmt::Write as _;
-use std::io::Write as _;
 use std::path::Path;
 
-/// Prints a finished check.
-pub fn print_report(report: &CheckReport, format: Format) {
-    let text = match format {
-        Format::Text => report_text(report),
-        Format::Json => {
-            let mut s = report_json(report).to_string();
-            s.push('\n');
-            s
-        }
-    };
-    emit(&text);
+/// The text of a site that could not be loaded at all: its findings and a last line.
+pub fn failed_load_text(diags: &Diagnostics) -> String {
+    let mut s = diagnostics_text(diags);
+    let _ = writeln!(
+        s,
+        "Check stopped: the site could not be loaded ({}).",
+        counts(diags)
+    );
+    s
 }
 
-/// Prints the findings of a site that could not be loaded at all.
-pub fn print_failed_load(diags: &Diagnostics, format: Format) {
-    let text = match format {
-        Format::Text => {
-            let mut s = diagnostics_text(diags);
-            let _ = writeln!(
-                s,
-                "Check stopped: the site could not be loaded ({}).",
-                counts(diags)
-            );
-            s
-        }
-        Format::Json => {
-            json!({"articles": [], "diagnostics": diagnostics_json(diags)}).to_string() + "\n"
-        }
-    };
-    emit(&text);
+/// The JSON of a site that could not be loaded at all.
+pub fn failed_load_json(diags: &Diagnostics) -> Value {
+    json!({"articles": [], "diagnostics": diagnostics_json(diags)})
 }
 
-/// Prints the `--due` list.
-pub fn print_due(entries: &[DueEntry], diags: &Diagnostics, format: Format, today: NaiveDate) {
-    let text = match format {
-        Format::Text => due_text(entries, diags, today),
-        Format::Json => {
-            let due: Vec<Value> = entries
-                .iter()
-                .map(|e| {
-                    json!({
-                        "path": path_str(&e.path),
-                        "title": e.title,
-                        "next_review": e.next_review.map(|d| d.to_string()),
-                        "days_left": e.days_left,
-                        "reviewed": e.reviewed.map(|d| d.to_string()),
-                        "reviewer": e.reviewer,
-                    })
-                })
-                .collect();
-            json!({"today": today.to_string(), "due": due, "diagnostics": diagnostics_json(diags)})
-                .to_string()
-                + "\n"
-        }
-    };
-    emit(&text);
-}
-
-fn emit(text: &str) {
-    let stdout = std::io::stdout();
-    let mut w = stdout.lock();
-    // A closed pipe (`handout check | head`) is not an error worth a panic.
-    let _ = w.write_all(text.as_bytes());
-    let _ = w.flush();
+/// The `--due` list as JSON.
+pub fn due_json(due: &DueReport) -> Value {
+    let entries: Vec<Value> = due
+        .entries
+        .iter()
+        .map(|e| {
+            json!({
+                "path": path_str(&e.path),
+                "title": e.title,
+                "next_review": e.next_review.map(|d| d.to_string()),
+                "days_left": e.days_left,
+                "reviewed": e.reviewed.map(|d| d.to_string()),
+                "reviewer": e.reviewer,
+            })
+        })
+        .collect();
+    json!({
+        "today": due.today.to_string(),
+        "due": entries,
+        "diagnostics": diagnostics_json(&due.diagnostics),
+    })
 }
 
 /// A site-relative path with `/` separators on every platform.
@@ -120,7 +88,8 @@ fn counts(diags: &Diagnostics) -> String {
     )
 }
 
-fn report_text(r: &CheckReport) -> String {
+/// The findings, the section and summary tables and a last line with the counts.
+pub fn report_text(r: &CheckReport) -> String {
     let mut s = diagnostics_text(&r.diagnostics);
     if !r.diagnostics.is_empty() {
         s.push('\n');
@@ -178,7 +147,9 @@ fn summary_table(articles: &[ArticleSummary]) -> String {
     s
 }
 
-fn due_text(entries: &[DueEntry], diags: &Diagnostics, today: NaiveDate) -> String {
+/// The `--due` list as a table, after any findings of loading the site.
+pub fn due_text(due: &DueReport) -> String {
+    let (entries, diags, today) = (&due.entries, &due.diagnostics, due.today);
     let mut s = diagnostics_text(diags);
     if !diags.is_empty() {
         s.push('\n');
@@ -279,68 +250,6 @@ pub fn diagnostics_json(diags: &Diagnostics) -> Vec<Value> {
 
 /// The whole report as one JSON object.
 pub fn report_json(r: &CheckReport) -> Value {
-    let articles: Vec<Value> = r
-        .articles
-        .iter()
-        .map(|a| {
-            let s = &a.reading.scores;
-            let topics: Vec<Value> = a
-                .reading
-                .topics
-                .iter()
-                .map(|t| {
-                    json!({
-                        "topic": t.kind.key(),
-                        "url": t.path,
-                        "words": t.scores.words,
-                        "sentences": t.scores.sentences,
-                        "flesch_kincaid_grade": num(t.scores.flesch_kincaid_grade),
-                        "smog_grade": num(t.scores.smog_grade),
-                        "flesch_reading_ease": num(t.scores.flesch_reading_ease),
-                    })
-                })
-                .collect();
-            let hardest: Vec<Value> = a
-                .reading
-                .hardest
-                .iter()
-                .map(|h| {
-                    json!({
-                        "text": h.text,
-                        "line": h.line,
-                        "words": h.words,
-                        "long_words": h.long_words,
-                        "grade": num(h.grade),
-                        "reason": h.reason,
-                    })
-                })
-                .collect();
-            json!({
-                "path": path_str(&a.path),
-                "url": a.url,
-                "title": a.title,
-                "words": s.words,
-                "sentences": s.sentences,
-                "syllables": s.syllables,
-                "polysyllables": s.polysyllables,
-                "characters": s.characters,
-                "flesch_kincaid_grade": num(s.flesch_kincaid_grade),
-                "smog_grade": num(s.smog_grade),
-                "flesch_reading_ease": num(s.flesch_reading_ease),
-                "automated_readability_index": num(s.automated_readability_index),
-                "reading_minutes": a.reading_minutes,
-                "reviewed": a.reviewed.map(|d| d.to_string()),
-                "reviewer": a.reviewer,
-                "next_review": a.next_review.map(|d| d.to_string()),
-                "days_left": a.days_left,
-                "review_status": a.review_status,
-                "topics": topics,
-                "sections": super::topics::sections_json(&a.sections),
-                "hardest_sentences": hardest,
-                "pemat": super::plain::pemat_output::json(&a.pemat),
-            })
-        })
-        .collect();
     json!({
         "site": {
             "title": r.site_title,
@@ -355,8 +264,68 @@ pub fn report_json(r: &CheckReport) -> Value {
             "errors": r.diagnostics.error_count(),
             "warnings": r.diagnostics.warning_count(),
         },
-        "articles": articles,
+        "articles": r.articles.iter().map(article_json).collect::<Vec<Value>>(),
         "diagnostics": diagnostics_json(&r.diagnostics),
+    })
+}
+
+/// One article's scores, review dates, topic pages and sections.
+fn article_json(a: &ArticleSummary) -> Value {
+    let s = &a.reading.scores;
+    let topics: Vec<Value> = a
+        .reading
+        .topics
+        .iter()
+        .map(|t| {
+            json!({
+                "topic": t.kind.key(),
+                "url": t.path,
+                "words": t.scores.words,
+                "sentences": t.scores.sentences,
+                "flesch_kincaid_grade": num(t.scores.flesch_kincaid_grade),
+                "smog_grade": num(t.scores.smog_grade),
+                "flesch_reading_ease": num(t.scores.flesch_reading_ease),
+            })
+        })
+        .collect();
+    let hardest: Vec<Value> = a
+        .reading
+        .hardest
+        .iter()
+        .map(|h| {
+            json!({
+                "text": h.text,
+                "line": h.line,
+                "words": h.words,
+                "long_words": h.long_words,
+                "grade": num(h.grade),
+                "reason": h.reason,
+            })
+        })
+        .collect();
+    json!({
+        "path": path_str(&a.path),
+        "url": a.url,
+        "title": a.title,
+        "words": s.words,
+        "sentences": s.sentences,
+        "syllables": s.syllables,
+        "polysyllables": s.polysyllables,
+        "characters": s.characters,
+        "flesch_kincaid_grade": num(s.flesch_kincaid_grade),
+        "smog_grade": num(s.smog_grade),
+        "flesch_reading_ease": num(s.flesch_reading_ease),
+        "automated_readability_index": num(s.automated_readability_index),
+        "reading_minutes": a.reading_minutes,
+        "reviewed": a.reviewed.map(|d| d.to_string()),
+        "reviewer": a.reviewer,
+        "next_review": a.next_review.map(|d| d.to_string()),
+        "days_left": a.days_left,
+        "review_status": a.review_status,
+        "topics": topics,
+        "sections": super::topics::sections_json(&a.sections),
+        "hardest_sentences": hardest,
+        "pemat": super::plain::pemat_output::json(&a.pemat),
     })
 }
 

@@ -6,7 +6,9 @@
 
 mod brand;
 mod positions;
+pub mod rules;
 mod urls;
+mod values;
 
 pub use brand::{Palette, Shades};
 pub use positions::KeyPositions;
@@ -210,6 +212,9 @@ pub struct CheckConfig {
     pub disable: Vec<String>,
     /// The lowest PEMAT-style score (percent, per scale) an article may have; none by default.
     pub pemat_minimum: Option<f64>,
+    /// The site's own words that an article must explain where it uses them, unless the
+    /// glossary does (`plain/undefined-term`), added to the built-in list.
+    pub terms: Vec<String>,
 }
 
 impl Default for CheckConfig {
@@ -219,6 +224,7 @@ impl Default for CheckConfig {
             due_soon_days: 30,
             disable: Vec::new(),
             pemat_minimum: None,
+            terms: Vec::new(),
         }
     }
 }
@@ -308,8 +314,8 @@ fn unreachable_default() -> Config {
         disclaimer: DEFAULT_DISCLAIMER.into(),
         emergency: DEFAULT_EMERGENCY.into(),
         emergency_number: None,
-        review_interval_months: 12,
-        reading_grade_target: 8.0,
+        review_interval_months: values::REVIEW_INTERVAL_MONTHS,
+        reading_grade_target: values::READING_GRADE_TARGET,
         topics: TopicRules::defaults(),
         theme: "default".into(),
         article_order: ArticleOrder::Title,
@@ -389,114 +395,32 @@ impl Config {
             Some((l, c)) => Span::at(path, l, c),
             None => Span::file(path),
         };
-        let base_url = match raw.base_url.as_deref().map(str::trim) {
-            None | Some("") => "/".to_string(),
-            Some(u) => {
-                if u.contains(['?', '#']) {
-                    diags.push(
-                        Diagnostic::error(
-                            "config/base-url",
-                            at(&["base_url"]),
-                            format!("base_url `{u}` has a query or fragment (`?` or `#`); every page address is built on it"),
-                        )
-                        .with_help("write only the site's address, e.g. `https://www.myclinic.example/guides/`"),
-                    );
-                } else if !is_base_url(u) {
-                    diags.push(
-                        Diagnostic::error(
-                            "config/base-url",
-                            at(&["base_url"]),
-                            format!("base_url `{u}` is not an http(s) address"),
-                        )
-                        .with_help("write the full address, e.g. `https://www.myclinic.example/`"),
-                    );
-                }
-                if u.ends_with('/') {
-                    u.to_string()
-                } else {
-                    format!("{u}/")
-                }
-            }
-        };
-        let base_path = base_path_of(&base_url);
+        let base_url = urls::base_url(raw.base_url.as_deref(), &at, &mut diags);
         diags.extend(urls::check_urls(&raw, text, path, &at));
         let palette = brand::palette(&raw.brand, &at).unwrap_or_else(|e| {
             diags.extend(e);
             Palette::default()
         });
-        let mut site_rules = Vec::new();
-        for (key, patterns) in &raw.topics {
-            // An unknown key is reported by the schema walk.
-            if let Some(kind) = SectionKind::from_key(key) {
-                site_rules.extend(patterns.iter().map(|p| (kind, p.clone())));
-            }
-        }
-        let cue_language = raw.language.as_deref().unwrap_or("en");
-        let topics = TopicRules::with_site_rules(&site_rules, cue_language).unwrap_or_else(|msg| {
-            diags.push(
-                Diagnostic::error("config/topics", at(&["topics"]), msg).with_help(
-                    "a pattern is a phrase; `*` stands for any words, e.g. `how * helps`",
-                ),
-            );
-            TopicRules::defaults()
-        });
-        let interval = raw.review_interval_months.unwrap_or(12);
-        if interval == 0 || interval > 120 {
-            diags.push(
-                Diagnostic::error(
-                    "config/review-interval",
-                    at(&["review_interval_months"]),
-                    format!("review_interval_months must be between 1 and 120, not {interval}"),
-                )
-                .with_help("most clinics review patient information every 12 to 36 months"),
-            );
-        }
-        let grade = raw.reading_grade_target.unwrap_or(8.0);
-        if !(1.0..=18.0).contains(&grade) {
-            diags.push(Diagnostic::error(
-                "config/reading-grade",
-                at(&["reading_grade_target"]),
-                format!("reading_grade_target must be between 1 and 18, not {grade}"),
-            ));
-        }
-        if let Some(min) = raw
-            .check
-            .pemat_minimum
-            .filter(|m| !(0.0..=100.0).contains(m))
-        {
-            diags.push(
-                Diagnostic::error(
-                    "config/pemat-minimum",
-                    at(&["check", "pemat_minimum"]),
-                    format!("check.pemat_minimum is a percentage from 0 to 100, not {min}"),
-                )
-                .with_help("PEMAT's customary pass mark is 70"),
-            );
-        }
-        let language = raw.language.unwrap_or_else(|| "en".into());
-        if !is_language_tag(&language) {
-            diags.push(
-                Diagnostic::error(
-                    "config/language",
-                    at(&["language"]),
-                    format!("`{language}` is not a language code"),
-                )
-                .with_help("use a code such as `en`, `en-GB`, `es` or `fr-CA`"),
-            );
-        }
+        let topics = values::topic_rules(&raw, &at, &mut diags);
+        diags.extend(values::check_values(&raw, &at));
         if diags.has_errors() {
             return Err(diags);
         }
+        Ok((Config::complete(raw, base_url, topics, palette), diags))
+    }
+
+    /// The settings from checked values, with every missing one given its default.
+    fn complete(raw: RawConfig, base_url: String, topics: TopicRules, palette: Palette) -> Config {
         let title = raw
             .title
             .filter(|t| !t.trim().is_empty())
             .unwrap_or_else(|| "Patient information".into());
-        let config = Config {
+        Config {
             description: raw.description.unwrap_or_default(),
             title,
+            base_path: base_path_of(&base_url),
             base_url,
-            base_path,
-            language,
+            language: raw.language.unwrap_or_else(|| "en".into()),
             clinic: raw.clinic,
             disclaimer: raw.disclaimer.unwrap_or_else(|| DEFAULT_DISCLAIMER.into()),
             emergency: raw.emergency.unwrap_or_else(|| DEFAULT_EMERGENCY.into()),
@@ -504,8 +428,12 @@ impl Config {
                 .emergency_number
                 .map(|n| n.trim().to_string())
                 .filter(|n| !n.is_empty()),
-            review_interval_months: interval,
-            reading_grade_target: grade,
+            review_interval_months: raw
+                .review_interval_months
+                .unwrap_or(values::REVIEW_INTERVAL_MONTHS),
+            reading_grade_target: raw
+                .reading_grade_target
+                .unwrap_or(values::READING_GRADE_TARGET),
             topics,
             theme: raw.theme.unwrap_or_else(|| "default".into()),
             article_order: raw.article_order.unwrap_or_default(),
@@ -518,8 +446,7 @@ impl Config {
             palette,
             positions: KeyPositions::default(),
             search: raw.search.into(),
-        };
-        Ok((config, diags))
+        }
     }
 
     /// Replaces the base URL (from `--base-url`).

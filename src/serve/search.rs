@@ -30,11 +30,14 @@ impl Reindexer {
         let (jobs, rx) = mpsc::channel();
         let latest = Arc::new(AtomicU64::new(0));
         let seen = Arc::clone(&latest);
+        let reporter = shared.reporter.clone();
         let spawned = std::thread::Builder::new()
             .name("search-index".into())
             .spawn(move || run(rx, &seen, &shared));
         if let Err(e) = spawned {
-            eprintln!("warning: the preview's search index will not follow edits ({e})");
+            reporter.warn(format!(
+                "the preview's search index will not follow edits ({e})"
+            ));
         }
         Reindexer { jobs, latest }
     }
@@ -69,7 +72,7 @@ fn run(rx: Receiver<Job>, latest: &AtomicU64, shared: &Shared) {
         match search::index_records(records, &language) {
             Ok(files) if n == latest.load(Ordering::SeqCst) => swap(shared, files),
             Ok(_) => {}
-            Err(d) => eprintln!("warning: {}", d.message),
+            Err(d) => shared.reporter.warn(d.message),
         }
     }
 }
@@ -81,7 +84,9 @@ fn swap(shared: &Shared, files: Vec<(String, Vec<u8>)>) {
     let new: std::collections::HashSet<String> = files.iter().map(|(p, _)| p.clone()).collect();
     for (path, bytes) in &files {
         if let Err(e) = shared.files.write(path, bytes) {
-            eprintln!("warning: could not update the search index: {e}");
+            shared
+                .reporter
+                .warn(format!("could not update the search index: {e}"));
             return;
         }
     }

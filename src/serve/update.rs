@@ -455,8 +455,11 @@ pub(super) fn stale_pages<'a>(
 mod tests {
     use super::*;
     use crate::build::{self, Loaded};
-    use crate::output::{Memory, Output};
-    use crate::site::OutputFile;
+    use crate::output::Memory;
+    use crate::serve::state::{Outcome, Shared, State};
+    use crate::serve::watch::Change;
+    use crate::serve::Reporter;
+    use std::sync::Arc;
 
     fn fixture() -> tempfile::TempDir {
         let src = Path::new(env!("CARGO_MANIFEST_DIR")).join("tests/fixtures/serve/basic");
@@ -488,95 +491,91 @@ mod tests {
         m
     }
 
-    /// Applies one edit the way serve does (update in place, render only what is stale) and
-    /// checks the result is byte for byte what a full build of the edited site gives.
+    /// The served files, without the search index: serve rebuilds that on a thread of its
+    /// own after the pages (see serve::search), so it is not part of the comparison.
+    fn pages(m: &Memory) -> Vec<(String, Option<Arc<Vec<u8>>>)> {
+        let index = format!("{}/", crate::search::DIR);
+        m.paths()
+            .into_iter()
+            .filter(|p| !p.starts_with(&index))
+            .map(|p| (p.clone(), m.get(&p)))
+            .collect()
+    }
+
+    /// Saves an edit of `rel` and hands it to serve's state as the watcher would. Checks that
+    /// the served pages changed, and that they are byte for byte what a full build of the
+    /// edited site gives. Returns the rebuild's outcome.
     #[track_caller]
     fn check_edit(
         root: &Path,
-        l: &mut Loaded,
+        state: &mut State,
         served: &Memory,
         rel: &str,
         edit: impl Fn(&str) -> String,
-    ) {
+    ) -> Outcome {
         let path = root.join(rel);
         let text = std::fs::read_to_string(&path).expect("read");
-        std::fs::write(&path, edit(&text)).expect("write");
-        let statics = l.renderer.theme.static_files.keys().cloned().collect();
-        let links = SiteLinks::new(&l.site, statics);
-        let key = |s: &Site| serde_json::to_string(&crate::render::views::site_view(s)).ok();
-        let before = key(&l.site);
-        let up = update_document(&mut l.site, &links, Path::new(rel)).expect("updates in place");
-        if key(&l.site) != before {
-            // Serve renders every page when the site-wide values change (a new nav title).
-            served.replace_with(render_all(l));
+        let edited = edit(&text);
+        assert_ne!(edited, text, "the edit of {rel} changes the file");
+        std::fs::write(&path, edited).expect("write");
+        let before = pages(served);
+        let outcome = state.apply(&[Change::Content(PathBuf::from(rel))]);
+        assert!(
+            matches!(outcome, Outcome::Rebuilt { .. }),
+            "{rel}: {outcome:?}"
+        );
+        let after = pages(served);
+        assert_ne!(after, before, "editing {rel} changed no served page");
+        let fresh = pages(&render_all(&load(root)));
+        assert_eq!(
+            after.iter().map(|(p, _)| p).collect::<Vec<_>>(),
+            fresh.iter().map(|(p, _)| p).collect::<Vec<_>>(),
+            "after editing {rel}"
+        );
+        for ((p, served), (_, fresh)) in after.iter().zip(&fresh) {
+            assert!(served == fresh, "{p} differs after editing {rel}");
         }
-        assert!(!up.diagnostics.has_errors(), "{:?}", up.diagnostics);
-        let shared = l.renderer.prepare(&l.site).expect("prepare");
-        let (pages, feeds) = stale_pages(&l.site, &up.stale);
-        for gone in &up.removed {
-            served.remove(gone);
-        }
-        for p in pages {
-            build::write_page(&l.site, &l.renderer, &shared, p, served).expect("render");
-        }
-        if feeds {
-            let all = l.site.pages();
-            for f in [OutputFile::Sitemap, OutputFile::Feed] {
-                let text = l.renderer.render_file(&l.site, &shared, f, &all);
-                served
-                    .write(f.output_path(), text.as_bytes())
-                    .expect("write");
-            }
-        }
-        let fresh = render_all(&load(root));
-        // Serve rebuilds the search index on a thread of its own after the pages (see
-        // serve::search); the index is not part of this comparison.
-        let pages = |m: &Memory| -> Vec<String> {
-            let index = format!("{}/", crate::search::DIR);
-            m.paths()
-                .into_iter()
-                .filter(|p| !p.starts_with(&index))
-                .collect()
-        };
-        assert_eq!(pages(served), pages(&fresh), "after editing {rel}");
-        for p in pages(&fresh) {
-            assert!(
-                served.get(&p) == fresh.get(&p),
-                "{p} differs after editing {rel}"
-            );
-        }
+        outcome
     }
 
     #[test]
     fn edits_in_place_match_a_full_build() {
         let dir = fixture();
         let root = dir.path();
-        let mut l = load(root);
-        let served = render_all(&l);
+        let shared = Arc::new(Shared::new(Reporter::new(|_| {})));
+        let mut state = State::new(root.to_path_buf(), false, Arc::clone(&shared));
+        assert!(matches!(state.load_and_render(), Outcome::Rebuilt { .. }));
+        let served = &shared.files;
+        let all = pages(served).len();
         let ham = "content/articles/hamstring-stretch.md";
         let calf = "content/articles/calf-stretch.md";
-        check_edit(root, &mut l, &served, ham, |t| {
+        // A change to one article's text renders only the pages that show it.
+        let outcome = check_edit(root, &mut state, served, ham, |t| {
             t.replace("thirty seconds", "a slow count of forty")
         });
-        check_edit(root, &mut l, &served, ham, |t| {
+        assert!(
+            matches!(outcome, Outcome::Rebuilt { files, everything: false, .. } if files < all),
+            "{outcome:?}"
+        );
+        check_edit(root, &mut state, served, ham, |t| {
             t.replace("Hamstring stretch", "A hamstring stretch")
         });
-        check_edit(root, &mut l, &served, ham, |t| {
+        check_edit(root, &mut state, served, ham, |t| {
             t.replace("[stretching, legs]", "[stretching, knees]")
         });
-        check_edit(root, &mut l, &served, ham, |t| {
+        check_edit(root, &mut state, served, ham, |t| {
             t.replace("## Precautions", "## More about it")
         });
-        check_edit(root, &mut l, &served, ham, |t| {
+        check_edit(root, &mut state, served, ham, |t| {
             format!("{t}\n### Can I do it every day?\n\nYes, once a day.\n")
         });
-        check_edit(root, &mut l, &served, calf, |t| {
+        check_edit(root, &mut state, served, calf, |t| {
             format!("{t}\n## Benefits\n\nLooser calves.\n")
         });
-        check_edit(root, &mut l, &served, "content/pages/about.md", |t| {
+        check_edit(root, &mut state, served, "content/pages/about.md", |t| {
             t.replace("About the clinic", "Who we are")
         });
-        check_edit(root, &mut l, &served, "content/_index.md", |t| {
+        check_edit(root, &mut state, served, "content/_index.md", |t| {
             t.replace("stretching", "stretches")
         });
     }

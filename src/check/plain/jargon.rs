@@ -10,6 +10,7 @@
 //! "means", or "is"/"are" and a definition ("Range of motion is how far you can bend",
 //! "oedema (swelling)", "Oedema is swelling").
 
+use super::terms::Glossed;
 use super::{Lang, Sentence};
 use crate::diagnostic::Diagnostic;
 use crate::site::Article;
@@ -124,9 +125,31 @@ pub(crate) fn inflections(word: &str) -> Vec<String> {
     out
 }
 
-/// `plain/jargon`: each jargon word or phrase in the article.
-pub fn check(article: &Article, sentences: &[Sentence], lang: Lang) -> Vec<Diagnostic> {
-    let found = matches(list(lang), sentences);
+/// The listed terms of a language, lowercase.
+#[cfg(test)]
+pub(crate) fn terms(lang: Lang) -> impl Iterator<Item = String> {
+    list(lang)
+        .by_first
+        .values()
+        .flatten()
+        .map(|e| e.words.join(" "))
+}
+
+/// Whether the language's list has the term with these lowercase words.
+pub(crate) fn lists(lang: Lang, words: &[String]) -> bool {
+    find(list(lang), words).is_some_and(|(_, len)| len == words.len())
+}
+
+/// `plain/jargon`: each jargon word or phrase in the article. A use the site's glossary covers
+/// is explained by the definition the page shows with it.
+pub fn check(
+    article: &Article,
+    sentences: &[Sentence],
+    lang: Lang,
+    glossed: &Glossed,
+) -> Vec<Diagnostic> {
+    let mut found = matches(list(lang), sentences);
+    found.retain(|m| !glossed.covers(&m.sentence.lower, m.word, m.entry.words.len()));
     let defined: Vec<&str> = found
         .iter()
         .filter(|m| m.explained)
@@ -157,6 +180,8 @@ struct Match<'a, 's> {
     entry: &'a Entry,
     sentence: &'s Sentence<'s>,
     range: std::ops::Range<usize>,
+    /// Its first word's index in the sentence.
+    word: usize,
     /// Followed by its explanation.
     explained: bool,
 }
@@ -181,6 +206,7 @@ fn matches<'a, 's>(lex: &'a Lexicon, sentences: &'s [Sentence<'s>]) -> Vec<Match
                 entry,
                 sentence: s,
                 range: start..end,
+                word: i,
                 explained,
             });
             i += len;

@@ -1,4 +1,4 @@
-//! Plain-language rules of `handout check` (issue 16) and the PEMAT-style score they feed.
+//! Plain-language rules of `handout check` and the PEMAT-style score they feed.
 //!
 //! Each rule reads the prose blocks the Markdown stage records (so code, URLs and alt text are
 //! never checked) and splits them with the readability sentence splitter. The files:
@@ -8,6 +8,9 @@
 //! - [`numbers`]: `plain/numbers`, percentages, fractions, decimals and relative risks;
 //! - [`length`]: `plain/long-sentence` and `plain/long-paragraph`;
 //! - [`acronym`]: `plain/acronym`, an acronym not spelled out at first use;
+//! - [`terms`]: `plain/undefined-term`, a medical word neither the article nor the glossary
+//!   explains;
+//! - [`key_points`]: `plain/key-points`, an article without key points (any language);
 //! - [`pemat`]: the PEMAT-style score and `plain/pemat`; [`pemat_output`] shows it.
 //!
 //! The word lists are data files per language under `plain/<lang>/`; [`Lang::for_code`] picks
@@ -15,12 +18,14 @@
 
 pub mod acronym;
 pub mod jargon;
+pub mod key_points;
 pub mod length;
 pub mod numbers;
 pub mod passive;
 pub mod pemat;
 pub mod pemat_output;
 pub mod person;
+pub mod terms;
 
 use super::readability::{split_sentences, word_slices};
 use crate::diagnostic::{Diagnostic, Span};
@@ -162,13 +167,22 @@ pub fn quote(text: &str, max: usize) -> String {
 }
 
 /// Runs the plain-language rules on an article, adding their findings to `diags`, and scores
-/// it; nothing for a language without word lists.
+/// it; for a language without word lists, only `plain/key-points`.
 pub fn check(site: &Site, article: &Article, diags: &mut Vec<Diagnostic>) -> pemat::Pemat {
+    diags.extend(key_points::check(article));
     let Some(lang) = Lang::for_code(&site.config.language) else {
         return pemat::Pemat::default();
     };
     let sentences = sentences(article);
-    let found = check_article(article, &sentences, lang);
+    let glossed = terms::Glossed::new(&site.glossary);
+    let mut found = check_article(article, &sentences, lang, &glossed);
+    found.extend(terms::check(
+        article,
+        &sentences,
+        lang,
+        &site.config.check.terms,
+        &glossed,
+    ));
     let mut off = site.config.check.disable.clone();
     off.extend(article.doc.front.check_disable.iter().cloned());
     let score = pemat::score(article, &sentences, lang, &found, &off);
@@ -181,9 +195,14 @@ pub fn check(site: &Site, article: &Article, diags: &mut Vec<Diagnostic>) -> pem
     score
 }
 
-/// Runs every plain-language rule on an article.
-pub fn check_article(article: &Article, sentences: &[Sentence], lang: Lang) -> Vec<Diagnostic> {
-    let mut out = jargon::check(article, sentences, lang);
+/// Runs the plain-language rules that need only the article and the glossary.
+pub fn check_article(
+    article: &Article,
+    sentences: &[Sentence],
+    lang: Lang,
+    glossed: &terms::Glossed,
+) -> Vec<Diagnostic> {
+    let mut out = jargon::check(article, sentences, lang, glossed);
     out.extend(passive::check(article, sentences, lang));
     out.extend(person::check(article, sentences, lang));
     out.extend(numbers::check(article, lang));

@@ -1,12 +1,12 @@
-//! Readability scores for `handout check` (issue 4): how hard a page's prose
+//! Readability scores for `handout check`: how hard a page's prose
 //! is to read, and which sentences make it so.
 //!
-//! Patient materials should read at about school grade 6 to 8 (DOMAIN.md §1),
+//! Patient materials should read at about school grade 6 to 8 (AMA, NIH, CDC),
 //! so the checker reports several standard measures, because tools disagree
 //! by up to two grades: Flesch–Kincaid grade, SMOG grade (the one most
 //! recommended for health text), Flesch Reading Ease, and the Automated
-//! Readability Index as a syllable-free cross-check. The formulas are those
-//! of DOMAIN.md §1, unclamped, with 0.0 for empty input.
+//! Readability Index as a syllable-free cross-check. The formulas are the
+//! published ones, unclamped, with 0.0 for empty input.
 //!
 //! The input is a list of [`Passage`]s (paragraphs, list items, FAQ answers),
 //! already stripped of Markdown; each ends a sentence at its end. The pieces:

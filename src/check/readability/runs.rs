@@ -3,7 +3,7 @@
 //! ends a sentence; that is right for a list of whole sentences or of short labels, but a
 //! sentence that runs into a list ("people who cannot bathe often, such as:" then "the
 //! homeless," "refugees," "people in prison.") would become four short sentences and read as
-//! far easier than it is, the dangerous direction for a patient-safety gate (DOMAIN.md §1).
+//! far easier than it is, the dangerous direction for a patient-safety gate.
 //!
 //! So, before scoring, blocks are joined where the text says the sentence goes on:
 //! - a block ending in a colon belongs to the sentence of the first list item after it;

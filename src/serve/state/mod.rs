@@ -19,6 +19,7 @@ use super::live::{self, Events, Status};
 use super::search::Reindexer;
 use super::update::{SiteLinks, Stale};
 use super::watch::Change;
+use super::Reporter;
 use crate::build::{self, Loaded};
 use crate::diagnostic::{Diagnostic, Diagnostics};
 use crate::output::Memory;
@@ -28,7 +29,7 @@ use std::path::PathBuf;
 use std::sync::{Arc, RwLock};
 
 /// What the server threads share with the rebuild thread.
-#[derive(Debug, Default)]
+#[derive(Debug)]
 pub(crate) struct Shared {
     /// The last good build, as served.
     pub(crate) files: Memory,
@@ -36,6 +37,20 @@ pub(crate) struct Shared {
     pub(crate) status: RwLock<Status>,
     /// The open pages listening for rebuilds.
     pub(crate) events: Events,
+    /// Where to tell what happens.
+    pub(crate) reporter: Reporter,
+}
+
+impl Shared {
+    /// Nothing served yet; notices go to `reporter`.
+    pub(crate) fn new(reporter: Reporter) -> Shared {
+        Shared {
+            files: Memory::default(),
+            status: RwLock::default(),
+            events: Events::default(),
+            reporter,
+        }
+    }
 }
 
 /// How a rebuild went, for the terminal.
@@ -127,6 +142,11 @@ impl State {
     /// Every finding of the last load, for the terminal at start-up.
     pub(crate) fn all_findings(&self) -> Diagnostics {
         self.findings.all()
+    }
+
+    /// Where to tell what happens.
+    pub(crate) fn reporter(&self) -> Reporter {
+        self.shared.reporter.clone()
     }
 
     /// The base path pages are served under.

@@ -24,10 +24,10 @@ impl State {
         }
         for (rel, src) in outside_root(&self.root, m) {
             scratch.remove(&rel);
-            eprintln!(
-                "warning: {} is a link to a file outside the site folder; the preview does not serve it",
+            self.shared.reporter.warn(format!(
+                "{} is a link to a file outside the site folder; the preview does not serve it",
                 src.display()
-            );
+            ));
         }
         self.shared.files.replace_with(scratch);
         self.site_key = Some(site_key(&m.loaded.site));
