@@ -201,12 +201,22 @@ fn render_site(
         },
     );
     w.diagnostics.extend(search_errors);
-    w.files = pages.len() + search_count;
+    let qr_files = match renderer.qr_codes {
+        true => pages
+            .iter()
+            .filter(|p| matches!(p, PageRef::Article(_) | PageRef::Topic(..)))
+            .count(),
+        false => 0,
+    };
+    w.files = pages.len() + qr_files + search_count;
     for (path, record, carried) in outcomes.into_iter().chain(search_files) {
         w.carried += usize::from(carried);
         w.manifest.files.insert(path, record);
     }
-    for f in OutputFile::ALL {
+    let (listing_files, listing_errors) = crate::render::write_listing_files(site, &pages, out);
+    w.diagnostics.extend(listing_errors);
+    w.files += listing_files;
+    for f in [OutputFile::Robots, OutputFile::BrandCss] {
         let text = renderer.render_file(site, &shared, f, &pages);
         if let Err(e) = out.write(f.output_path(), text.as_bytes()) {
             w.diagnostics
@@ -231,31 +241,40 @@ fn render_pages(
     progress: &Progress,
 ) -> (Vec<incremental::Done>, Vec<Diagnostic>) {
     let Loaded { site, renderer } = loaded;
-    let results: Vec<Result<Option<incremental::Done>, Diagnostic>> = pages
+    let results: Vec<Result<Vec<incremental::Done>, Diagnostic>> = pages
         .par_iter()
         .map_init(Scratch::default, |scratch, &page| {
             progress.inc(1);
             let Some((reuse, shared_print)) = reuse else {
                 render_and_write(site, renderer, shared, page, out, scratch)?;
-                return Ok(None);
+                return Ok(Vec::new());
             };
             let print = renderer
-                .page_fingerprint(site, page)
+                .page_fingerprint(site, shared, page)
                 .map(|p| incremental::combine(shared_print, p));
-            let path = site.output_path(page);
-            if let Some(carried) = print.and_then(|f| incremental::carry(reuse, &path, f)) {
-                return Ok(Some((path, carried, true)));
+            // A page and its QR code file go together.
+            let files: Vec<String> = std::iter::once(site.output_path(page))
+                .chain(renderer.qr_path(site, page))
+                .collect();
+            if let Some(carried) = print.and_then(|f| incremental::carry_all(reuse, &files, f)) {
+                return Ok(carried);
             }
             render_and_write(site, renderer, shared, page, out, scratch)?;
-            let record = print.and_then(|f| record(&reuse.staging.dir().join(&path), f).ok());
-            Ok(record.map(|r| (path, r, false)))
+            let Some(print) = print else {
+                return Ok(Vec::new());
+            };
+            let dir = reuse.staging.dir();
+            Ok(files
+                .into_iter()
+                .filter_map(|p| Some((record(&dir.join(&p), print).ok()?, p)))
+                .map(|(r, p)| (p, r, false))
+                .collect())
         })
         .collect();
     let (mut done, mut errs) = (Vec::new(), Vec::new());
     for r in results {
         match r {
-            Ok(Some(d)) => done.push(d),
-            Ok(None) => {}
+            Ok(d) => done.extend(d),
             Err(e) => errs.push(e),
         }
     }
@@ -273,7 +292,23 @@ pub fn write_page(
     let html = renderer.render_page(site, shared, page)?;
     let path = site.output_path(page);
     out.write(&path, html.as_bytes())
-        .map_err(|e| Diagnostic::io(Path::new(&path), "write", &e))
+        .map_err(|e| Diagnostic::io(Path::new(&path), "write", &e))?;
+    write_qr(site, renderer, page, out)
+}
+
+/// Writes the QR code file that goes with a page, if it has one.
+fn write_qr(
+    site: &Site,
+    renderer: &Renderer,
+    page: PageRef,
+    out: &dyn Output,
+) -> Result<(), Diagnostic> {
+    match renderer.qr_file(site, page) {
+        Some((path, svg)) => out
+            .write(&path, svg.as_bytes())
+            .map_err(|e| Diagnostic::io(Path::new(&path), "write", &e)),
+        None => Ok(()),
+    }
 }
 
 /// Renders and writes one page, reusing a thread's scratch space.
@@ -295,7 +330,8 @@ fn render_and_write(
     if scratch.html.capacity() > 1 << 20 {
         scratch.html = Vec::new();
     }
-    written
+    written?;
+    write_qr(site, renderer, page, out)
 }
 
 /// One broken template fails every page that uses it; say so once, with the count.

@@ -35,6 +35,22 @@ pub(super) fn carry(reuse: &Reuse, rel: &str, fingerprint: u64) -> Option<Record
     Some(found)
 }
 
+/// Carries `files` over together if every one of them can be; otherwise carries none (so
+/// that rendering them cannot write through a link into the previous output).
+pub(super) fn carry_all(reuse: &Reuse, files: &[String], fingerprint: u64) -> Option<Vec<Done>> {
+    let manifest = reuse.manifest.as_ref()?;
+    let found: Vec<Record> = files
+        .iter()
+        .map(|f| manifest.reusable(reuse.old, f, fingerprint))
+        .collect::<Option<_>>()?;
+    let mut done = Vec::with_capacity(files.len());
+    for (f, r) in files.iter().zip(found) {
+        reuse.staging.carry(f, &reuse.old.join(f)).ok()?;
+        done.push((f.clone(), r, true));
+    }
+    Some(done)
+}
+
 /// Writes the search index, or carries it over when its records are unchanged. Returns the
 /// number of files, their records (with `reuse`) and any error.
 pub(super) fn search(

@@ -1,6 +1,7 @@
 //! How `handout check` shows what it found: compiler-style text with a summary table, or one
 //! JSON object for CI and other tools.
 
+use super::review::DueEntry;
 use super::{ArticleSummary, CheckReport, DueReport};
 use crate::diagnostic::{Diagnostic, Diagnostics};
 use serde_json::{json, Value};
@@ -149,34 +150,11 @@ fn summary_table(articles: &[ArticleSummary]) -> String {
 
 /// The `--due` list as a table, after any findings of loading the site.
 pub fn due_text(due: &DueReport) -> String {
-    let (entries, diags, today) = (&due.entries, &due.diagnostics, due.today);
-    let mut s = diagnostics_text(diags);
-    if !diags.is_empty() {
+    let mut s = diagnostics_text(&due.diagnostics);
+    if !due.diagnostics.is_empty() {
         s.push('\n');
     }
-    let dash = || "-".to_string();
-    let rows: Vec<[String; 5]> = entries
-        .iter()
-        .map(|e| {
-            [
-                e.next_review
-                    .map(|d| d.to_string())
-                    .unwrap_or_else(|| "never reviewed".into()),
-                e.days_left
-                    .map(|d| {
-                        if d < 0 {
-                            format!("{d} (overdue)")
-                        } else {
-                            d.to_string()
-                        }
-                    })
-                    .unwrap_or_else(dash),
-                e.reviewed.map(|d| d.to_string()).unwrap_or_else(dash),
-                e.reviewer.clone().unwrap_or_else(dash),
-                path_str(&e.path),
-            ]
-        })
-        .collect();
+    let rows: Vec<[String; 5]> = due.entries.iter().map(due_row).collect();
     let head = [
         "Next review",
         "Days left",
@@ -210,10 +188,33 @@ pub fn due_text(due: &DueReport) -> String {
     }
     let _ = writeln!(
         s,
-        "{} articles, soonest review first (as of {today}).",
-        entries.len()
+        "{} articles, soonest review first (as of {}).",
+        due.entries.len(),
+        due.today
     );
     s
+}
+
+/// One article's cells in the `--due` table.
+fn due_row(e: &DueEntry) -> [String; 5] {
+    let dash = || "-".to_string();
+    [
+        e.next_review
+            .map(|d| d.to_string())
+            .unwrap_or_else(|| "never reviewed".into()),
+        e.days_left
+            .map(|d| {
+                if d < 0 {
+                    format!("{d} (overdue)")
+                } else {
+                    d.to_string()
+                }
+            })
+            .unwrap_or_else(dash),
+        e.reviewed.map(|d| d.to_string()).unwrap_or_else(dash),
+        e.reviewer.clone().unwrap_or_else(dash),
+        path_str(&e.path),
+    ]
 }
 
 /// A number for JSON, rounded to two decimals; `null` if it is not finite.

@@ -6,6 +6,7 @@ use super::ServeArgs;
 use crate::diagnostic::{eprint_all, plural};
 use crate::serve::{self, Notice, Reporter, ServeOptions};
 use std::io::Write as _;
+use std::net::SocketAddr;
 use std::process::ExitCode;
 use std::time::Duration;
 
@@ -52,19 +53,7 @@ fn print(notice: Notice, open: bool) {
                 plural(errors, "error")
             );
         }
-        Notice::Listening { url, addr } => {
-            println!("Serving {url} (press Ctrl-C to stop)");
-            let _ = std::io::stdout().flush();
-            if !addr.ip().is_loopback() {
-                eprintln!(
-                    "note: listening on {}, so other computers on the network can see this preview",
-                    addr.ip()
-                );
-            }
-            if open {
-                open_browser(&url);
-            }
-        }
+        Notice::Listening { url, addr } => listening(&url, addr, open),
         Notice::Rebuilt {
             what,
             files,
@@ -94,6 +83,22 @@ fn print(notice: Notice, open: bool) {
             "error: handout hit a bug while rebuilding (please report it); loading the site again"
         ),
         Notice::Warning(message) => eprintln!("warning: {message}"),
+    }
+}
+
+/// The address on standard output (tests and scripts read it there), a note when other
+/// computers can reach the preview, and the browser if asked for.
+fn listening(url: &str, addr: SocketAddr, open: bool) {
+    println!("Serving {url} (press Ctrl-C to stop)");
+    let _ = std::io::stdout().flush();
+    if !addr.ip().is_loopback() {
+        eprintln!(
+            "note: listening on {}, so other computers on the network can see this preview",
+            addr.ip()
+        );
+    }
+    if open {
+        open_browser(url);
     }
 }
 

@@ -5,12 +5,14 @@
 //! misspelt `disclaimer` would otherwise silently drop the disclaimer from every page.
 
 mod brand;
+mod paginate;
 mod positions;
 pub mod rules;
 mod urls;
 mod values;
 
 pub use brand::{Palette, Shades};
+pub use paginate::{Paginate, SITEMAP_LIMIT};
 pub use positions::KeyPositions;
 
 use crate::diagnostic::{Diagnostic, Diagnostics, Severity, Span};
@@ -41,6 +43,7 @@ fn schema() -> Schema {
         .with("brand", Schema::of::<Brand>())
         .with("topics", Schema::keys(&TOPIC_KEYS))
         .with("check", Schema::of::<CheckConfig>())
+        .with("paginate", Schema::of::<Paginate>())
         // `search: false`, or a mapping whose `synonyms` are the clinic's own words.
         .with("search", Schema::keys(&["synonyms"]))
 }
@@ -69,6 +72,7 @@ pub struct RawConfig {
     allow_links_outside: bool,
     allow_remote_images: bool,
     search: RawSearch,
+    paginate: Paginate,
 }
 
 /// `search:` as written: `false` to turn search off, or its settings.
@@ -292,6 +296,8 @@ pub struct Config {
     pub positions: KeyPositions,
     /// Site search.
     pub search: SearchConfig,
+    /// How long lists, the feed and the sitemap are split.
+    pub paginate: Paginate,
 }
 
 impl Default for Config {
@@ -331,6 +337,7 @@ fn unreachable_default() -> Config {
             enabled: true,
             synonyms: Vec::new(),
         },
+        paginate: Paginate::default(),
     }
 }
 
@@ -403,6 +410,7 @@ impl Config {
         });
         let topics = values::topic_rules(&raw, &at, &mut diags);
         diags.extend(values::check_values(&raw, &at));
+        diags.extend(raw.paginate.check(&at));
         if diags.has_errors() {
             return Err(diags);
         }
@@ -446,6 +454,7 @@ impl Config {
             palette,
             positions: KeyPositions::default(),
             search: raw.search.into(),
+            paginate: raw.paginate,
         }
     }
 

@@ -18,11 +18,43 @@ fn lastmod(site: &Site, page: PageRef) -> Option<NaiveDate> {
     }
 }
 
-/// `sitemap.xml` listing every page but redirects and the 404 page.
-pub(crate) fn sitemap(site: &Site, pages: &[PageRef]) -> String {
+/// The sitemap as `(output path, text)`: one `sitemap.xml` listing every page but redirects
+/// and the 404 page, or, when there are more than `paginate.sitemap` addresses, `sitemap.xml`
+/// as an index of `sitemap-1.xml`, `sitemap-2.xml`, … of at most that many each.
+pub(crate) fn sitemaps(site: &Site, pages: &[PageRef]) -> Vec<(String, String)> {
+    let listed: Vec<PageRef> = pages
+        .iter()
+        .copied()
+        .filter(|p| Site::in_sitemap(*p))
+        .collect();
+    let limit = site.config.paginate.sitemap.max(1);
+    if listed.len() <= limit {
+        return vec![("sitemap.xml".into(), urlset(site, &listed))];
+    }
+    let mut files: Vec<(String, String)> = listed
+        .chunks(limit)
+        .enumerate()
+        .map(|(i, chunk)| (format!("sitemap-{}.xml", i + 1), urlset(site, chunk)))
+        .collect();
+    let mut index = String::from("<?xml version=\"1.0\" encoding=\"UTF-8\"?>\n<sitemapindex xmlns=\"http://www.sitemaps.org/schemas/sitemap/0.9\">\n");
+    for (path, _) in &files {
+        let loc = site.config.permalink(path);
+        let _ = writeln!(
+            index,
+            "  <sitemap><loc>{}</loc></sitemap>",
+            xml_escape(&loc)
+        );
+    }
+    index.push_str("</sitemapindex>\n");
+    files.insert(0, ("sitemap.xml".into(), index));
+    files
+}
+
+/// One sitemap file listing `pages`.
+fn urlset(site: &Site, pages: &[PageRef]) -> String {
     let mut s = String::with_capacity(pages.len() * 120 + 200);
     s.push_str("<?xml version=\"1.0\" encoding=\"UTF-8\"?>\n<urlset xmlns=\"http://www.sitemaps.org/schemas/sitemap/0.9\">\n");
-    for &p in pages.iter().filter(|p| Site::in_sitemap(**p)) {
+    for &p in pages {
         let loc = site.config.permalink(&site.page_path(p));
         let _ = write!(s, "  <url><loc>{}</loc>", xml_escape(&loc));
         if let Some(d) = lastmod(site, p) {
@@ -34,16 +66,12 @@ pub(crate) fn sitemap(site: &Site, pages: &[PageRef]) -> String {
     s
 }
 
-/// An Atom feed of the most recently changed articles (at most 50).
+/// An Atom feed of the most recently changed articles (at most `paginate.feed`).
 pub(crate) fn atom(site: &Site) -> String {
     let c = &site.config;
-    let mut list: Vec<_> = site.articles.iter().collect();
-    list.sort_by(|a, b| {
-        b.modified()
-            .cmp(&a.modified())
-            .then(a.title().cmp(b.title()))
-    });
-    list.truncate(50);
+    let mut newest = super::pager::newest_first(site);
+    newest.truncate(c.paginate.feed);
+    let list: Vec<_> = newest.into_iter().map(|i| &site.articles[i]).collect();
     let updated = list
         .iter()
         .filter_map(|a| a.modified())

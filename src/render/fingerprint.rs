@@ -63,21 +63,27 @@ impl Renderer {
         Some(h.finish())
     }
 
+    /// The output path of the QR code file that goes with `page`, if it has one (see
+    /// [`Renderer::qr_file`], without making the code).
+    pub fn qr_path(&self, site: &Site, page: PageRef) -> Option<String> {
+        if !self.qr_codes || !matches!(page, PageRef::Article(_) | PageRef::Topic(..)) {
+            return None;
+        }
+        let path = site.page_path(page);
+        (site.config.permalink(&path).len() <= super::qr::MAX_URL)
+            .then(|| format!("{path}{}", super::qr::FILE))
+    }
+
     /// What `page` is rendered from besides what every page shares: the hash of its view.
-    /// `None` for pages that are always rendered (redirects, which are cheaper to write than
-    /// to hash, and any kind this does not know).
-    pub fn page_fingerprint(&self, site: &Site, page: PageRef) -> Option<u64> {
+    /// `None` for pages that are always rendered: redirects (cheaper to write than to hash),
+    /// the pages of lists, and any kind this does not know.
+    pub fn page_fingerprint(&self, site: &Site, shared: &Shared, page: PageRef) -> Option<u64> {
         let no_qr = pages::Inputs { qr_codes: false };
         let h = match page {
-            PageRef::Home => hash_json(&pages::home(site)),
-            PageRef::ArticleIndex => hash_json(&pages::list(site)),
+            PageRef::Home => hash_json(&pages::home(site, &shared.lists)),
             PageRef::Article(i) => hash_json(&pages::article(site, i, &no_qr)),
             PageRef::Topic(i, kind) => hash_json(&pages::topic(site, i, kind, &no_qr)),
-            PageRef::Hub(kind) => hash_json(&pages::hub(site, kind)),
-            PageRef::Faq => hash_json(&pages::faq(site)),
             PageRef::Glossary => hash_json(&pages::glossary(site)),
-            PageRef::TagIndex => hash_json(&pages::tags(site)),
-            PageRef::Tag(i) => hash_json(&pages::tag(site, i)),
             PageRef::Page(i) => hash_json(&pages::content(site, i)),
             PageRef::Search => hash_json(&search::page(site)),
             PageRef::NotFound => hash_json(&pages::not_found(site)),

@@ -5,11 +5,12 @@
 //! (`site`) are in Tera's global context, set once per build (see [`super::Shared`]). A new
 //! page kind is a new struct here, a builder, and one arm in [`super::Renderer::render_into`].
 
+use super::pager::{self, Lists};
 use super::structured_data as ld;
 use super::views::*;
 use crate::config::ArticleOrder;
 use crate::markdown::SectionKind;
-use crate::site::{Article, PageRef, Site, Topic};
+use crate::site::{Article, FaqSource, Listing, PageRef, Site, Topic};
 use serde::Serialize;
 
 /// What page builders need besides the site.
@@ -32,8 +33,10 @@ pub struct HomePage<'a> {
 pub struct ListPage<'a> {
     /// The page.
     pub page: PageView,
-    /// Every article, in the index's order.
+    /// The articles on this page, in the index's order.
     pub articles: Vec<ArticleSummary<'a>>,
+    /// How many articles the site has.
+    pub total: usize,
     /// `title` or `date`.
     pub order: ArticleOrder,
 }
@@ -123,11 +126,23 @@ pub(super) fn base(site: &Site, page: PageRef, kind: &'static str, title: String
         breadcrumbs: vec![link("Home", c.url(""))],
         json_ld: Vec::new(),
         noindex: false,
-        qr_svg: None,
+        qr_url: None,
         og_type: "website",
         image: None,
         has_code: false,
         printable: false,
+        pager: None,
+    }
+}
+
+/// Makes `pv` page `n` of a list: its address, "page N of M" in its title, and the pager.
+fn paged(site: &Site, lists: &Lists, pv: &mut PageView, listing: Listing, n: usize) {
+    pv.pager = pager::pager(site, lists, listing, n);
+    if let Some(p) = pv.pager.as_ref().filter(|p| p.current > 1) {
+        let path = site.listing_path(listing, n);
+        pv.url = site.config.url(&path);
+        pv.permalink = site.config.permalink(&path);
+        pv.title = format!("{}, page {} of {}", pv.title, p.current, p.total);
     }
 }
 
@@ -155,7 +170,7 @@ fn finish(site: &Site, mut pv: PageView) -> PageView {
 }
 
 /// The home page.
-pub fn home(site: &Site) -> HomePage<'_> {
+pub fn home<'a>(site: &'a Site, lists: &Lists) -> HomePage<'a> {
     let c = &site.config;
     let h = site.home.as_ref();
     let title = h
@@ -172,17 +187,18 @@ pub fn home(site: &Site) -> HomePage<'_> {
         home: HomeView {
             title,
             intro_html: h.map(|h| h.rendered.full_html()).unwrap_or_default(),
-            articles: site
-                .articles
+            articles: lists
+                .home
                 .iter()
-                .map(|a| article_summary(site, a))
+                .map(|&i| article_summary(site, &site.articles[i]))
                 .collect(),
+            total: site.articles.len(),
         },
     }
 }
 
 /// The articles index.
-pub fn list(site: &Site) -> ListPage<'_> {
+pub fn list<'a>(site: &'a Site, lists: &Lists, n: usize) -> ListPage<'a> {
     let c = &site.config;
     let mut pv = base(site, PageRef::ArticleIndex, "list", "Articles".into());
     pv.description = format!(
@@ -191,13 +207,14 @@ pub fn list(site: &Site) -> ListPage<'_> {
         c.title
     );
     crumb_self(&mut pv);
+    paged(site, lists, &mut pv, Listing::Articles, n);
     ListPage {
         page: finish(site, pv),
-        articles: site
-            .articles_in_index_order()
-            .into_iter()
-            .map(|a| article_summary(site, a))
+        articles: lists.articles[pager::slice(site, Listing::Articles, n, lists.articles.len())]
+            .iter()
+            .map(|&i| article_summary(site, &site.articles[i]))
             .collect(),
+        total: site.articles.len(),
         order: c.article_order,
     }
 }
@@ -234,7 +251,7 @@ pub fn article<'a>(site: &'a Site, i: usize, inputs: &Inputs) -> ArticlePage<'a>
     if let Some(faq) = ld::faq_page(&pv.permalink, faq) {
         pv.json_ld.push(ld::embed(&faq));
     }
-    pv.qr_svg = qr(&pv, inputs);
+    pv.qr_url = qr(&pv, inputs);
     ArticlePage {
         page: finish(site, pv),
         article: article_view(site, a, None),
@@ -260,7 +277,7 @@ pub fn topic<'a>(site: &'a Site, i: usize, kind: SectionKind, inputs: &Inputs) -
         &name,
         Some(kind.label()),
     )));
-    pv.qr_svg = qr(&pv, inputs);
+    pv.qr_url = qr(&pv, inputs);
     TopicPage {
         page: finish(site, pv),
         article: article_view(site, a, Some(kind)),
@@ -269,19 +286,28 @@ pub fn topic<'a>(site: &'a Site, i: usize, kind: SectionKind, inputs: &Inputs) -
 }
 
 /// A topic hub.
-pub fn hub(site: &Site, kind: SectionKind) -> HubPage<'_> {
+pub fn hub<'a>(site: &'a Site, lists: &Lists, kind: SectionKind, n: usize) -> HubPage<'a> {
     let mut pv = base(site, PageRef::Hub(kind), "hub", kind.label().into());
     pv.description = hub_description(kind).into();
     crumb_self(&mut pv);
+    paged(site, lists, &mut pv, Listing::Hub(kind), n);
+    let all = lists.hub(kind);
+    let shown = &all[pager::slice(site, Listing::Hub(kind), n, all.len())];
     HubPage {
         page: finish(site, pv),
-        hub: hub_view(site, kind),
+        hub: hub_view(site, kind, shown),
     }
 }
 
 /// The FAQ page.
-pub fn faq(site: &Site) -> FaqPage<'_> {
-    let view = faq_view(site);
+pub fn faq<'a>(site: &'a Site, lists: &Lists, n: usize) -> FaqPage<'a> {
+    let own = (0..site.faq.len()).filter(|&g| site.faq[g].source == FaqSource::Site);
+    let theirs = &lists.faq_groups[pager::slice(site, Listing::Faq, n, lists.faq_groups.len())];
+    let shown: Vec<usize> = match n {
+        1 => own.chain(theirs.iter().copied()).collect(),
+        _ => theirs.to_vec(),
+    };
+    let mut view = faq_view(site, shown.iter().copied());
     let mut pv = base(site, PageRef::Faq, "faq", view.title.to_string());
     pv.has_code = site.faq_file.as_ref().is_some_and(|f| f.rendered.has_code)
         || site.articles.iter().any(|a| a.rendered.has_code);
@@ -293,9 +319,14 @@ pub fn faq(site: &Site) -> FaqPage<'_> {
         pv.description = d;
     }
     crumb_self(&mut pv);
-    let items = site
-        .faq
+    paged(site, lists, &mut pv, Listing::Faq, n);
+    if n > 1 {
+        // The introduction is the first page's.
+        view.intro_html = "";
+    }
+    let items = shown
         .iter()
+        .filter_map(|&g| site.faq.get(g))
         .flat_map(|g| g.items.iter())
         .map(|f| (f.question.as_str(), f.answer_text.as_str()));
     if let Some(faq) = ld::faq_page(&pv.permalink, items) {
@@ -328,15 +359,15 @@ pub fn glossary(site: &Site) -> GlossaryPage<'_> {
 }
 
 /// The tag index.
-pub fn tags(site: &Site) -> TagsPage<'_> {
+pub fn tags<'a>(site: &'a Site, lists: &Lists, n: usize) -> TagsPage<'a> {
     let c = &site.config;
     let mut pv = base(site, PageRef::TagIndex, "tags", "Topics A to Z".into());
     pv.description = "Find patient guides by subject.".into();
     crumb_self(&mut pv);
+    paged(site, lists, &mut pv, Listing::TagIndex, n);
     TagsPage {
         page: finish(site, pv),
-        tags: site
-            .tags
+        tags: site.tags[pager::slice(site, Listing::TagIndex, n, site.tags.len())]
             .iter()
             .map(|t| TagView {
                 name: &t.name,
@@ -350,7 +381,7 @@ pub fn tags(site: &Site) -> TagsPage<'_> {
 }
 
 /// One tag's page.
-pub fn tag(site: &Site, i: usize) -> TagPage<'_> {
+pub fn tag<'a>(site: &'a Site, lists: &Lists, i: usize, n: usize) -> TagPage<'a> {
     let t = &site.tags[i];
     let mut pv = base(site, PageRef::Tag(i), "tag", t.name.clone());
     pv.description = format!("Patient guides about {}.", t.name);
@@ -358,6 +389,7 @@ pub fn tag(site: &Site, i: usize) -> TagPage<'_> {
         .push(link("Topics A to Z", site.config.url("tags/")));
     crumb_self(&mut pv);
     let url = pv.url.clone();
+    paged(site, lists, &mut pv, Listing::Tag(i), n);
     TagPage {
         page: finish(site, pv),
         tag: TagView {
@@ -365,8 +397,7 @@ pub fn tag(site: &Site, i: usize) -> TagPage<'_> {
             slug: &t.slug,
             url,
             count: t.articles.len(),
-            articles: t
-                .articles
+            articles: t.articles[pager::slice(site, Listing::Tag(i), n, t.articles.len())]
                 .iter()
                 .map(|&i| article_summary(site, &site.articles[i]))
                 .collect(),
@@ -400,12 +431,10 @@ pub fn not_found(site: &Site) -> NotFoundPage {
     NotFoundPage { page: pv }
 }
 
-/// The page's QR code, where one is wanted.
+/// The address of the page's QR code, where one is wanted (see [`super::Renderer::qr_file`]).
 fn qr(pv: &PageView, inputs: &Inputs) -> Option<String> {
-    inputs
-        .qr_codes
-        .then(|| super::qr::svg(&pv.permalink))
-        .flatten()
+    (inputs.qr_codes && pv.permalink.len() <= super::qr::MAX_URL)
+        .then(|| format!("{}{}", pv.url, super::qr::FILE))
 }
 
 /// The absolute address of an article's lead image, for Open Graph (which needs one).

@@ -7,7 +7,7 @@
 
 use crate::config::{Clinic, Config};
 use crate::markdown::{FaqItem, SectionKind, TocEntry};
-use crate::site::{Article, FaqSource, ReviewStatus, Site, Topic};
+use crate::site::{Article, FaqSource, HubEntry, ReviewStatus, Site, Topic};
 use chrono::NaiveDate;
 use serde::Serialize;
 
@@ -121,8 +121,9 @@ pub struct PageView {
     pub json_ld: Vec<String>,
     /// Drafts ask search engines not to index them.
     pub noindex: bool,
-    /// A QR code (inline SVG) of `permalink`, on article and topic pages, for print.
-    pub qr_svg: Option<String>,
+    /// The address of the page's QR code (an SVG file of `permalink` beside the page), on
+    /// article and topic pages, for print.
+    pub qr_url: Option<String>,
     /// Open Graph type: `article` for article and topic pages, else `website`.
     pub og_type: &'static str,
     /// Absolute URL of the page's image (an article's lead image), for Open Graph.
@@ -132,6 +133,8 @@ pub struct PageView {
     /// Whether the page is a handout worth printing (article and topic pages): the theme
     /// shows its "Print this page" button and loads `js/print.js` there.
     pub printable: bool,
+    /// Previous/next navigation, on the pages of a list that runs over several.
+    pub pager: Option<super::pager::PagerView>,
 }
 
 /// A date as shown and as machine-readable.
@@ -434,8 +437,10 @@ pub struct HomeView<'a> {
     pub title: &'a str,
     /// Intro HTML from `_index.md`.
     pub intro_html: String,
-    /// All articles.
+    /// The articles shown: all of a small site's, else the newest.
     pub articles: Vec<ArticleSummary<'a>>,
+    /// How many articles the site has.
+    pub total: usize,
 }
 
 /// What each hub holds, in plain words.
@@ -705,15 +710,17 @@ pub(crate) fn topic_view(site: &Site, topic: &Topic<'_>) -> TopicView {
     }
 }
 
-pub(crate) fn hub_view<'a>(site: &'a Site, kind: SectionKind) -> HubView<'a> {
+pub(crate) fn hub_view<'a>(site: &'a Site, kind: SectionKind, articles: &[usize]) -> HubView<'a> {
     let c = &site.config;
     HubView {
         key: kind.key(),
         title: kind.label(),
         description: hub_description(kind),
-        entries: site
-            .hub(kind)
-            .into_iter()
+        entries: articles
+            .iter()
+            .filter_map(|&index| {
+                Topic::of(&site.articles[index], kind).map(|topic| HubEntry { index, topic })
+            })
             .map(|e| {
                 let a = &site.articles[e.index];
                 HubEntryView {
@@ -739,7 +746,7 @@ pub(crate) fn hub_view<'a>(site: &'a Site, kind: SectionKind) -> HubView<'a> {
     }
 }
 
-pub(crate) fn faq_view(site: &Site) -> FaqView<'_> {
+pub(crate) fn faq_view(site: &Site, groups: impl Iterator<Item = usize>) -> FaqView<'_> {
     FaqView {
         title: site
             .faq_file
@@ -752,9 +759,8 @@ pub(crate) fn faq_view(site: &Site) -> FaqView<'_> {
             .as_ref()
             .map(|f| f.rendered.intro_html.as_str())
             .unwrap_or(""),
-        groups: site
-            .faq
-            .iter()
+        groups: groups
+            .filter_map(|g| site.faq.get(g))
             .map(|g| FaqGroupView {
                 title: &g.title,
                 id: &g.id,

@@ -48,12 +48,14 @@ pub(crate) fn records(site: &Site) -> Vec<Record> {
     for (a, tags) in site.articles.iter().zip(tags) {
         article_records(site, a, tags, &mut out);
     }
-    for g in &site.faq {
+    let faq_pages = site.faq_group_pages();
+    for (g, page) in site.faq.iter().zip(faq_pages) {
+        let faq_path = site.listing_path(crate::site::Listing::Faq, page);
         for q in &g.items {
             let mut content = q.answer_text.clone();
             add_synonyms(site, &q.question, &mut content);
             out.push(Record {
-                url: site.config.url(&format!("faq/#{}", q.id)),
+                url: site.config.url(&format!("{faq_path}#{}", q.id)),
                 title: q.question.clone(),
                 guide: g.title.clone(),
                 part: PART_QUESTIONS,

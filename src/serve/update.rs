@@ -20,7 +20,7 @@ use crate::diagnostic::Diagnostics;
 use crate::markdown::{slugify, SectionKind};
 use crate::site::{
     build_article, build_faq, build_tags, check_aliases, link_diagnostics, render_doc,
-    sort_articles, Article, Extra, FaqGroup, FaqSource, LinkMap, PageRef, Site, Topic,
+    sort_articles, Article, Extra, FaqGroup, FaqSource, LinkMap, Listing, PageRef, Site, Topic,
 };
 use std::collections::{BTreeSet, HashSet};
 use std::path::{Path, PathBuf};
@@ -425,16 +425,28 @@ pub(super) fn stale_pages<'a>(
             }
             Stale::Home => push(PageRef::Home, &mut pages),
             Stale::ArticleIndex => {
-                push(PageRef::ArticleIndex, &mut pages);
+                for p in site.listing_pages(Listing::Articles) {
+                    push(p, &mut pages);
+                }
                 // The search page lists the same guides and topic pages.
                 if site.config.search.enabled {
                     push(PageRef::Search, &mut pages);
                 }
             }
-            Stale::Hub(k) => push(PageRef::Hub(*k), &mut pages),
-            Stale::Faq => push(PageRef::Faq, &mut pages),
+            Stale::Hub(k) => {
+                for p in site.listing_pages(Listing::Hub(*k)) {
+                    push(p, &mut pages);
+                }
+            }
+            Stale::Faq => {
+                for p in site.listing_pages(Listing::Faq) {
+                    push(p, &mut pages);
+                }
+            }
             Stale::TagIndex => {
-                push(PageRef::TagIndex, &mut pages);
+                for p in site.listing_pages(Listing::TagIndex) {
+                    push(p, &mut pages);
+                }
                 // Its subject filter lists the tags.
                 if site.config.search.enabled {
                     push(PageRef::Search, &mut pages);
@@ -442,7 +454,9 @@ pub(super) fn stale_pages<'a>(
             }
             Stale::Tag(slug) => {
                 if let Some(t) = site.tags.iter().position(|t| &t.slug == slug) {
-                    push(PageRef::Tag(t), &mut pages);
+                    for p in site.listing_pages(Listing::Tag(t)) {
+                        push(p, &mut pages);
+                    }
                 }
             }
             Stale::Feeds => feeds = true,

@@ -12,6 +12,7 @@ mod import;
 mod incremental;
 mod links;
 mod new;
+mod pages;
 mod plain;
 mod readability;
 mod reliability;

@@ -7,7 +7,7 @@ use crate::diagnostic::{Diagnostic, Diagnostics};
 use crate::output::{Memory, Output};
 use crate::render::theme::Source;
 use crate::render::views;
-use crate::site::{OutputFile, Site};
+use crate::site::Site;
 use rayon::prelude::*;
 use std::path::{Path, PathBuf};
 use std::sync::Mutex;
@@ -52,13 +52,8 @@ impl State {
         });
         let mut errors = errors.into_inner().unwrap_or_default();
         if feeds {
-            let all = site.pages();
-            for f in [OutputFile::Sitemap, OutputFile::Feed] {
-                let text = renderer.render_file(site, &shared, f, &all);
-                if let Err(e) = scratch.write(f.output_path(), text.as_bytes()) {
-                    errors.push(Diagnostic::io(Path::new(f.output_path()), "write", &e));
-                }
-            }
+            let (_, failed) = crate::render::write_listing_files(site, &site.pages(), &scratch);
+            errors.extend(failed);
         }
         for (dest, src) in &self.pending.copies {
             if let Source::Disk(p) = src {

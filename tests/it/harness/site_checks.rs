@@ -125,7 +125,23 @@ pub(crate) fn assert_ids_unique(out: &Path) {
 #[track_caller]
 pub(crate) fn assert_sitemap_lists_every_page(out: &Path, base_url: &str) {
     let xml = std::fs::read_to_string(out.join("sitemap.xml")).expect("sitemap.xml");
-    let listed: BTreeSet<String> = sitemap_locs(&xml).into_iter().collect();
+    let root = super::parse_xml(&xml);
+    // A large site's sitemap.xml is an index of sitemap files on the same site.
+    let files: Vec<String> = match root.name.as_str() {
+        "sitemapindex" => root
+            .all("sitemap")
+            .filter_map(|s| s.first("loc"))
+            .map(|l| {
+                let loc = l.text.trim();
+                let rel = loc.strip_prefix(base_url);
+                let rel =
+                    rel.unwrap_or_else(|| panic!("sitemap file {loc} is not under {base_url}"));
+                std::fs::read_to_string(out.join(rel)).expect("sitemap file")
+            })
+            .collect(),
+        _ => vec![xml],
+    };
+    let listed: BTreeSet<String> = files.iter().flat_map(|x| sitemap_locs(x)).collect();
     let expected: BTreeSet<String> = html_files(out)
         .into_iter()
         .filter(|f| f != "404.html" && !page_at(out, f).is_redirect())
