@@ -5,6 +5,7 @@
 #   bench/compare.sh                        full run: 1,000 and 10,000 articles, 5 runs each
 #   RUNS=3 SIZES=1000 bench/compare.sh      a quicker run
 #   TOOLS=hugo bench/compare.sh             the Hugo half only (e.g. while handout does not build)
+#   RUNS=1 bench/compare.sh --100k          also 100,000 articles (needs ~20 GB of tmpfs)
 #   bench/compare.sh --help                 this text
 #
 # From a machine with only the Rust toolchain, it:
@@ -16,9 +17,11 @@
 #   4. generates each corpus size in both flavours (handout and Hugo) under $WORK/corpus;
 #   5. for each size, builds RUNS times with handout and Hugo alternately (the order flips every
 #      run) into a clean output folder on tmpfs, then once each with the output on disk;
-#   6. for handout only: the same builds with `search: false` and the index's size and one
-#      query's download (issue 14), a no-change rebuild (build again into the same output folder),
-#      `handout check` on the largest size, the growth from the smallest to the largest size,
+#   6. for handout only: the floor (examples/floor.rs: pulldown-cmark into a fixed shell, as many
+#      pages as handout writes), a no-change rebuild (build again into the same output folder),
+#      a rebuild after one article changed, `handout check` on the largest size (not 100,000),
+#      the same builds with `search: false` with the index's size and one query's download,
+#      the growth from the smallest to the largest size,
 #      and the serve round trip (save an article, wait for the rebuilt page to be served), the
 #      last skipped with a message while `handout serve --help` fails;
 #   7. prints a Markdown report (also saved as $WORK/report.md; raw rows in $WORK/results.tsv,
@@ -48,6 +51,7 @@ TOOLS=${TOOLS:-"handout hugo"}
 WORK=${WORK:-/dev/shm/handout-bench}
 DISK_WORK=${DISK_WORK:-/var/tmp/handout-bench}
 HANDOUT=${HANDOUT:-}
+FLOOR=
 SERVE=${SERVE:-1}
 SERVE_SAVES=${SERVE_SAVES:-20}
 SERVE_TIMEOUT=${SERVE_TIMEOUT:-60}
@@ -142,8 +146,8 @@ build_handout() {
     [[ -x $HANDOUT ]] || die "HANDOUT=$HANDOUT is not an executable file"
     return 0
   fi
-  log "building handout: cargo build --release --bin handout"
-  if ! (cd "$REPO" && cargo build --release --bin handout) >"$LOGS/cargo-build.log" 2>&1; then
+  log "building handout: cargo build --release --bin handout --example floor"
+  if ! (cd "$REPO" && cargo build --release --bin handout --example floor) >"$LOGS/cargo-build.log" 2>&1; then
     fail "handout: \`cargo build --release\` failed (log: $LOGS/cargo-build.log)"
     tail -n 25 "$LOGS/cargo-build.log" >&2
     return 1
@@ -151,6 +155,7 @@ build_handout() {
   local target=${CARGO_TARGET_DIR:-target}
   [[ $target == /* ]] || target=$REPO/$target
   HANDOUT=$target/release/handout
+  FLOOR=$target/release/examples/floor
   if [[ ! -x $HANDOUT ]]; then
     fail "handout: cargo build succeeded but $HANDOUT does not exist"
     return 1
@@ -221,7 +226,9 @@ run_build() {
   else
     cmd=(hugo --source "$src" --destination "$out")
   fi
-  if [[ $mode != rebuild ]]; then rm -rf "$out"; fi
+  if [[ $mode != rebuild && $mode != one-article ]]; then
+    rm -rf "$out" "$(dirname "$out")/.$(basename "$out").handout-manifest"
+  fi
   mkdir -p "$(dirname "$out")"
   # Flush earlier writes so that one disk build does not pay for another's.
   if [[ $mode == disk ]]; then sync; fi
@@ -257,15 +264,44 @@ measure_builds() {
   done
 }
 
-# A no-change rebuild: one untimed build, then RUNS timed builds into the same output folder.
+# A no-change rebuild: one untimed build, then RUNS timed builds into the same output folder;
+# then RUNS rebuilds after one more sentence in one article each time.
 measure_rebuilds() {
-  local size run out
+  local size run out article
   for size in $SIZES; do
     out=$WORK/out/handout-$size-rebuild
     run_build handout "$size" tmpfs-first 0 "$out"
     if [[ ! -d $out ]]; then continue; fi
     for ((run = 1; run <= RUNS; run++)); do
       run_build handout "$size" rebuild "$run" "$out"
+    done
+    article=$(find "$WORK/corpus/handout-$size/content/articles" -name '*.md' | sort | head -n 1)
+    for ((run = 1; run <= RUNS; run++)); do
+      printf '\nThis sentence was added for rebuild %s.\n' "$run" >>"$article"
+      run_build handout "$size" one-article "$run" "$out"
+    done
+    rm -rf "$out"
+  done
+}
+
+# The floor: the same articles read, rendered with pulldown-cmark into a fixed shell and written
+# as as many pages as handout's build wrote, RUNS times into a clean folder.
+measure_floor() {
+  local size run label out pages
+  [[ -x $FLOOR ]] || {
+    NOTES+=("Floor: skipped (no examples/floor binary; HANDOUT was given).")
+    return 0
+  }
+  for size in $SIZES; do
+    pages=$(awk -F'\t' -v s="$size" '$1 == s && $2 == "handout" && $3 == "tmpfs" && $6 == 1 { print $10; exit }' "$RESULTS")
+    [[ -n $pages && $pages != NA ]] || continue
+    out=$WORK/out/floor-$size
+    for ((run = 1; run <= RUNS; run++)); do
+      label=floor-$size-$run
+      rm -rf "$out"
+      timed "$label" "$FLOOR" --root "$WORK/corpus/handout-$size" --out "$out" --pages "$pages"
+      log "$size articles, floor, run $run: ${T_WALL} s"
+      record "$size" floor tmpfs "$run" "$((T_EXIT == 0))" "$pages" NA
     done
     rm -rf "$out"
   done
@@ -318,7 +354,7 @@ query_bytes() {
 # completed run, and the findings are counted in the report.
 measure_check() {
   local size run label ok
-  size=$(largest_size)
+  size=$(check_size)
   for ((run = 1; run <= RUNS; run++)); do
     label=handout-$size-check-$run
     timed "$label" "$HANDOUT" check --root "$WORK/corpus/handout-$size"
@@ -558,6 +594,9 @@ ratio() {
 
 # SIZES is a space-separated list (checked to hold only numbers), so it is split on purpose.
 # shellcheck disable=SC2086
+# The size `handout check` is measured at: the largest below 100,000.
+# shellcheck disable=SC2086
+check_size() { printf '%s\n' $SIZES | sort -n | awk '$1 != 100000' | tail -n 1; }
 smallest_size() { printf '%s\n' $SIZES | sort -n | awk 'NR == 1'; }
 # shellcheck disable=SC2086
 largest_size() { printf '%s\n' $SIZES | sort -n | tail -n 1; }
@@ -624,10 +663,17 @@ handout_table() {
     clean=$(median $C_WALL "$size" handout tmpfs)
     echo "| No-change rebuild, wall (s) | $size | $(num "$(median $C_WALL "$size" handout rebuild)" 2) |" \
       "clean build $(num "$clean" 2) s; $(runs "$size" handout rebuild) runs ok |"
+    echo "| Rebuild after one article changed, wall (s) | $size | $(num "$(median $C_WALL "$size" handout one-article)" 2) |" \
+      "$(runs "$size" handout one-article) runs ok |"
+    [[ $(runs "$size" floor tmpfs) == 0/0 ]] && continue
+    echo "| Floor (pulldown-cmark, fixed shell), wall (s) | $size | $(num "$(median $C_WALL "$size" floor tmpfs)" 2) |" \
+      "handout is $(ratio "$clean" "$(median $C_WALL "$size" floor tmpfs)")× the floor; same number of pages |"
   done
-  findings=$(awk -F'\t' -v s="$large" '$1 == s && $2 == "handout" && $3 == "check" { print $5 }' "$RESULTS" | sort -u | paste -sd, -)
-  echo "| \`handout check\`, wall (s) | $large | $(num "$(median $C_WALL "$large" handout check)" 2) |" \
-    "CPU $(num "$(median $C_CPU "$large" handout check)" 2) s, peak $(num "$(median $C_RSS "$large" handout check)" 0 1024) MiB; exit status ${findings:-NA} |"
+  local cs
+  cs=$(check_size)
+  findings=$(awk -F'\t' -v s="$cs" '$1 == s && $2 == "handout" && $3 == "check" { print $5 }' "$RESULTS" | sort -u | paste -sd, -)
+  echo "| \`handout check\`, wall (s) | $cs | $(num "$(median $C_WALL "$cs" handout check)" 2) |" \
+    "CPU $(num "$(median $C_CPU "$cs" handout check)" 2) s, peak $(num "$(median $C_RSS "$cs" handout check)" 0 1024) MiB; exit status ${findings:-NA} |"
   if [[ $small != "$large" ]]; then
     local tool
     for tool in "${ACTIVE[@]}"; do
@@ -700,8 +746,25 @@ targets_table() {
     limit=$(awk -v a="$large" -v b="$small" 'BEGIN { printf "%.1f", 1.1 * a / b }')
     echo "| Growth, $large vs $small articles (wall) | ≤ $limit | $g | $(verdict "$g" "<=" "$limit") |"
   fi
-  c=$(median $C_WALL "$large" handout check)
-  echo "| \`handout check\` of $large articles, wall (s) | ≤ 2 | $(num "$c" 2) | $(verdict "$c" "<=" 2) |"
+  local check_size f n o
+  check_size=$(check_size)
+  c=$(median $C_WALL "$check_size" handout check)
+  echo "| \`handout check\` of $check_size articles, wall (s) | ≤ 2 | $(num "$c" 2) | $(verdict "$c" "<=" 2) |"
+  for size in $SIZES; do
+    [[ $size == 100000 ]] && continue
+    f=$(ratio "$(median $C_WALL "$size" handout tmpfs)" "$(median $C_WALL "$size" floor tmpfs)")
+    echo "| Build of $size articles, multiple of the floor | ≤ 3 | $f | $(verdict "$f" "<=" 3) |"
+    n=$(median $C_WALL "$size" handout rebuild)
+    echo "| No-change rebuild of $size articles (s) | ≤ 0.5 | $(num "$n" 2) | $(verdict "$n" "<=" 0.5) |"
+    o=$(median $C_WALL "$size" handout one-article)
+    echo "| One-article rebuild of $size articles (s) | ≤ 1 | $(num "$o" 2) | $(verdict "$o" "<=" 1) |"
+  done
+  if [[ " $SIZES " == *" 100000 "* ]]; then
+    w=$(median $C_WALL 100000 handout tmpfs)
+    r=$(median $C_RSS 100000 handout tmpfs)
+    echo "| Build of 100000 articles, wall (s) | ≤ 30 | $(num "$w" 1) | $(verdict "$w" "<=" 30) |"
+    echo "| Build of 100000 articles, peak memory (MiB) | ≤ 1536 | $(num "$r" 0 1024) | $(verdict "$(num "$r" 0 1024)" "<=" 1536) |"
+  fi
   s=$(median $C_WALL "$large" handout serve)
   [[ $s == NA ]] || s=$(num "$s" 0 0.001)
   echo "| Serve: one saved article at $large, rebuilt and served (ms, median) | ≤ 50 | $s | $(verdict "$s" "<=" 50) |"
@@ -774,6 +837,7 @@ main() {
       awk 'NR > 1 && /^#/ { sub(/^# ?/, ""); print; next } NR > 1 { exit }' "$0"
       exit 0
       ;;
+    --100k) SIZES="$SIZES 100000" ;;
     "") ;;
     *) die "unknown argument '$1' (see --help)" ;;
   esac
@@ -798,6 +862,7 @@ main() {
   generate_corpora
   measure_builds
   if active handout; then
+    measure_floor
     measure_rebuilds
     measure_search
     measure_check

@@ -7,14 +7,17 @@ use crate::config::{self, Config};
 use crate::confine::Confinement;
 use crate::content;
 use crate::diagnostic::{Diagnostic, Diagnostics, Span};
-use crate::output::{Output, Staging};
+use crate::output::manifest::record;
+use crate::output::{Manifest, Output, Staging};
+use crate::progress::Progress;
 use crate::render::{theme, Renderer, Scratch, Shared};
 use crate::site::{self, Detail, OutputFile, PageRef, Site};
 use chrono::NaiveDate;
 use rayon::prelude::*;
 use std::path::{Path, PathBuf};
-use std::sync::Mutex;
 use std::time::{Duration, Instant};
+
+mod incremental;
 
 /// What `handout build` was asked to do.
 #[derive(Debug, Clone)]
@@ -27,6 +30,10 @@ pub struct BuildOptions {
     pub base_url: Option<String>,
     /// Include drafts.
     pub drafts: bool,
+    /// Render every file, carrying nothing over from the previous output.
+    pub clean: bool,
+    /// Where to show how far the build is.
+    pub progress: Progress,
 }
 
 /// How a build went.
@@ -38,6 +45,8 @@ pub struct BuildReport {
     pub files: usize,
     /// Every error and warning.
     pub diagnostics: Diagnostics,
+    /// Files carried over unchanged from the previous output instead of rendered.
+    pub carried: usize,
     /// Wall time.
     pub elapsed: Duration,
     /// The output folder.
@@ -194,37 +203,79 @@ fn assemble_languages(
 /// Renders every page and file of a loaded site into `out`. Returns the number of HTML pages
 /// and of files written, and every error.
 pub fn render_all(loaded: &Loaded, out: &dyn Output) -> (usize, usize, Diagnostics) {
+    let r = render_site(loaded, out, None, &Progress::hidden());
+    (r.pages, r.files, r.diagnostics)
+}
+
+/// The previous output an incremental build may carry files over from.
+struct Reuse<'a> {
+    /// The staging folder the new output is written to.
+    staging: &'a Staging,
+    /// The previous output folder.
+    old: &'a Path,
+    /// Its manifest; without one every file is rendered (and a manifest is still recorded).
+    manifest: Option<Manifest>,
+}
+
+/// What [`render_site`] did.
+struct Written {
+    pages: usize,
+    files: usize,
+    /// Files carried over from the previous output instead of rendered.
+    carried: usize,
+    diagnostics: Diagnostics,
+    /// The records of the files written, when there was something to reuse.
+    manifest: Manifest,
+}
+
+/// Renders every page and file into `out`; with `reuse`, pages whose fingerprint matches the
+/// previous build's are carried over from the previous output instead.
+fn render_site(
+    loaded: &Loaded,
+    out: &dyn Output,
+    reuse: Option<&Reuse>,
+    progress: &Progress,
+) -> Written {
     let Loaded {
         site,
         renderer,
         languages,
     } = loaded;
-    let mut diags = Diagnostics::new();
+    let mut w = Written {
+        pages: 0,
+        files: 0,
+        carried: 0,
+        diagnostics: Diagnostics::new(),
+        manifest: Manifest::default(),
+    };
     let shared: Shared = match renderer.prepare(site) {
         Ok(s) => s,
-        Err(e) => return (0, 0, e),
+        Err(e) => {
+            w.diagnostics = e;
+            return w;
+        }
     };
+    let shared_print = reuse.and_then(|_| renderer.shared_fingerprint(site, &shared));
     let pages = site.pages();
-    let errors = Mutex::new(Vec::new());
+    progress.stage("Rendering", pages.len() as u64);
     // The search index is built from the model, not the pages, so it runs beside them.
-    let ((), (search_files, search_errors)) = rayon::join(
+    let ((outcomes, errs), (search_count, search_files, search_errors)) = rayon::join(
         || {
-            pages
-                .par_iter()
-                .for_each_init(Scratch::default, |scratch, &page| {
-                    if let Err(d) = render_and_write(site, renderer, &shared, page, out, scratch) {
-                        if let Ok(mut e) = errors.lock() {
-                            e.push(d);
-                        }
-                    }
-                })
+            render_pages(
+                loaded,
+                &shared,
+                &pages,
+                out,
+                reuse.zip(shared_print),
+                progress,
+            )
         },
         || match site.config.search.enabled {
-            true => crate::search::write(site, out),
-            false => (0, Vec::new()),
+            true => incremental::search(site, out, reuse),
+            false => (0, Vec::new(), Vec::new()),
         },
     );
-    diags.extend(search_errors);
+    w.diagnostics.extend(search_errors);
     let qr_files = match renderer.qr_codes {
         true => pages
             .iter()
@@ -232,29 +283,89 @@ pub fn render_all(loaded: &Loaded, out: &dyn Output) -> (usize, usize, Diagnosti
             .count(),
         false => 0,
     };
-    let mut files = pages.len() + qr_files + search_files;
+    w.files = pages.len() + qr_files + search_count;
+    for (path, record, carried) in outcomes.into_iter().chain(search_files) {
+        w.carried += usize::from(carried);
+        w.manifest.files.insert(path, record);
+    }
     let (listing_files, listing_errors) = crate::render::write_listing_files(site, &pages, out);
-    diags.extend(listing_errors);
-    files += listing_files;
+    w.diagnostics.extend(listing_errors);
+    w.files += listing_files;
     for f in [OutputFile::Robots, OutputFile::BrandCss] {
         let text = renderer.render_file(site, &shared, f, &pages);
         if let Err(e) = out.write(f.output_path(), text.as_bytes()) {
-            diags.push(Diagnostic::io(Path::new(f.output_path()), "write", &e));
+            w.diagnostics
+                .push(Diagnostic::io(Path::new(f.output_path()), "write", &e));
         }
-        files += 1;
+        w.files += 1;
     }
-    files += copy_static(site, renderer, out, &mut diags);
-    let mut errs = errors.into_inner().unwrap_or_default();
-    let mut extra = crate::i18n::write_extra_pages(site, renderer, &shared, out, &mut diags);
+    w.files += copy_static(site, renderer, out, &mut w.diagnostics);
+    // Pages of the other languages and the language-help page are always rendered.
+    let mut errs = errs;
+    let mut extra =
+        crate::i18n::write_extra_pages(site, renderer, &shared, out, &mut w.diagnostics);
     for lang in languages {
         let mut d = Diagnostics::new();
         let (p, f) = crate::i18n::write_language_site(lang, renderer, out, &mut d);
         errs.extend(d);
         extra += p;
-        files += f;
+        w.files += f;
     }
-    diags.extend(dedupe_template_errors(errs));
-    (pages.len() + extra, files + extra, diags)
+    w.diagnostics.extend(dedupe_template_errors(errs));
+    w.pages = pages.len() + extra;
+    w.files += extra;
+    w
+}
+
+/// Renders (or carries over) every page in parallel: the manifest record of each file with
+/// whether it was carried over, and every error.
+fn render_pages(
+    loaded: &Loaded,
+    shared: &Shared,
+    pages: &[PageRef],
+    out: &dyn Output,
+    reuse: Option<(&Reuse, u64)>,
+    progress: &Progress,
+) -> (Vec<incremental::Done>, Vec<Diagnostic>) {
+    let Loaded { site, renderer, .. } = loaded;
+    let results: Vec<Result<Vec<incremental::Done>, Diagnostic>> = pages
+        .par_iter()
+        .map_init(Scratch::default, |scratch, &page| {
+            progress.inc(1);
+            let Some((reuse, shared_print)) = reuse else {
+                render_and_write(site, renderer, shared, page, out, scratch)?;
+                return Ok(Vec::new());
+            };
+            let print = renderer
+                .page_fingerprint(site, shared, page)
+                .map(|p| incremental::combine(shared_print, p));
+            // A page and its QR code file go together.
+            let files: Vec<String> = std::iter::once(site.output_path(page))
+                .chain(renderer.qr_path(site, page))
+                .collect();
+            if let Some(carried) = print.and_then(|f| incremental::carry_all(reuse, &files, f)) {
+                return Ok(carried);
+            }
+            render_and_write(site, renderer, shared, page, out, scratch)?;
+            let Some(print) = print else {
+                return Ok(Vec::new());
+            };
+            let dir = reuse.staging.dir();
+            Ok(files
+                .into_iter()
+                .filter_map(|p| Some((record(&dir.join(&p), print).ok()?, p)))
+                .map(|(r, p)| (p, r, false))
+                .collect())
+        })
+        .collect();
+    let (mut done, mut errs) = (Vec::new(), Vec::new());
+    for r in results {
+        match r {
+            Ok(d) => done.extend(d),
+            Err(e) => errs.push(e),
+        }
+    }
+    (done, errs)
 }
 
 /// Renders and writes one page.
@@ -311,7 +422,7 @@ fn render_and_write(
 }
 
 /// One broken template fails every page that uses it; say so once, with the count.
-fn dedupe_template_errors(errs: Vec<Diagnostic>) -> Vec<Diagnostic> {
+pub(crate) fn dedupe_template_errors(errs: Vec<Diagnostic>) -> Vec<Diagnostic> {
     let mut out: Vec<(Diagnostic, usize)> = Vec::new();
     for d in errs {
         match out
@@ -369,6 +480,7 @@ pub fn build(opts: &BuildOptions) -> BuildReport {
     let mut report = BuildReport {
         pages: 0,
         files: 0,
+        carried: 0,
         diagnostics: Diagnostics::new(),
         elapsed: Duration::ZERO,
         out: out.clone(),
@@ -405,6 +517,7 @@ pub fn build(opts: &BuildOptions) -> BuildReport {
         report.elapsed = start.elapsed();
         return finish(report);
     }
+    opts.progress.stage("Loading", 0);
     let (loaded, diags) = load_with(
         &opts.root,
         opts.base_url.as_deref(),
@@ -439,16 +552,30 @@ pub fn build(opts: &BuildOptions) -> BuildReport {
             ),
         ));
     }
-    let (pages, files, diags) = render_all(&loaded, &staging);
-    report.diagnostics.extend(diags);
-    report.pages = pages;
-    report.files = files;
+    let reuse = Reuse {
+        staging: &staging,
+        old: &out,
+        manifest: (!opts.clean).then(|| Manifest::load(&out)).flatten(),
+    };
+    let written = render_site(&loaded, &staging, Some(&reuse), &opts.progress);
+    opts.progress.finish();
+    report.diagnostics.extend(written.diagnostics);
+    report.pages = written.pages;
+    report.files = written.files;
+    report.carried = written.carried;
     if report.diagnostics.has_errors() {
         staging.abort();
     } else if let Err(e) = staging.commit() {
         report
             .diagnostics
             .push(Diagnostic::error("output", Span::file(&out), e.to_string()));
+    } else if let Err(e) = written.manifest.save(&out) {
+        // The site is built; the next build just cannot reuse it.
+        report.diagnostics.push(Diagnostic::warning(
+            "output/manifest",
+            Span::file(&out),
+            format!("could not record what was built, so the next build renders every page: {e}"),
+        ));
     }
     report.elapsed = start.elapsed();
     finish(report)

@@ -111,6 +111,12 @@ pub struct BuildArgs {
     /// Include articles and pages marked `draft: true`.
     #[arg(long)]
     pub drafts: bool,
+    /// Render every page again instead of carrying unchanged pages over from the last build.
+    #[arg(long)]
+    pub clean: bool,
+    /// Show no progress bar (it is shown only on a terminal, for builds over a second).
+    #[arg(long, short)]
+    pub quiet: bool,
 }
 
 /// Output format of `handout check`.
@@ -153,6 +159,9 @@ pub struct CheckArgs {
     /// With --external: seconds to wait for each site before giving up.
     #[arg(long, value_name = "SECS", default_value_t = 10.0)]
     pub timeout: f64,
+    /// Show no progress bar (it is shown only on a terminal, for checks over a second).
+    #[arg(long, short)]
+    pub quiet: bool,
 }
 
 /// Options of `handout serve`.

@@ -24,6 +24,7 @@ pub mod i18n;
 pub mod import;
 pub mod markdown;
 pub mod output;
+pub mod progress;
 pub mod render;
 pub mod scaffold;
 pub mod search;

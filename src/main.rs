@@ -28,14 +28,20 @@ fn main() -> ExitCode {
                 out: args.out,
                 base_url: args.base_url,
                 drafts: args.drafts,
+                clean: args.clean,
+                progress: handout::progress::Progress::for_terminal(args.quiet),
             });
             handout::diagnostic::eprint_all(&report.diagnostics);
             let errors = report.diagnostics.error_count();
             let warnings = report.diagnostics.warning_count();
             let secs = report.elapsed.as_secs_f64();
             if errors == 0 {
+                let carried = match report.carried {
+                    0 => String::new(),
+                    n => format!(", {n} unchanged"),
+                };
                 eprintln!(
-                    "Built {} pages ({} files) into {} with {} in {:.2} s.",
+                    "Built {} pages ({} files{carried}) into {} with {} in {:.2} s.",
                     report.pages,
                     report.files,
                     report.out.display(),

@@ -1,9 +1,8 @@
 //! Links and anchors, checked where they matter: in the built site.
 //!
-//! The site is rendered into a [`ScanOutput`], which scans each HTML page as the renderer
-//! hands it over (on the renderer's own worker threads) and keeps only the page's ids and the
-//! URLs it points to. Every internal URL must then name a file of the build, and every
-//! `#fragment` an id on the target page. This covers what the Markdown alone cannot show:
+//! The site's files and a scan of each page (its ids and the URLs it points to) come from
+//! [`super::site_scan`], which renders only the pages it needs to. Every internal URL must
+//! name a file of the build, and every `#fragment` an id on the target page. This covers what the Markdown alone cannot show:
 //! links into topic pages and FAQ questions, alias redirects, and the theme's own links.
 //!
 //! A broken URL is reported at the Markdown line that wrote it when one of the page's source
@@ -12,46 +11,11 @@
 
 use super::DocRef;
 use crate::diagnostic::{did_you_mean, Diagnostic, Diagnostics, LineIndex, Span};
-use crate::markdown::html_scan::{self, PageScan, RefKind};
-use crate::output::Output;
+use crate::markdown::html_scan::{PageScan, RefKind};
 use crate::site::{is_external_url, percent_decode, PageRef, Site};
 use rayon::prelude::*;
 use std::collections::{BTreeMap, HashMap, HashSet};
 use std::path::{Path, PathBuf};
-use std::sync::Mutex;
-
-/// An [`Output`] that keeps a scan of each HTML page instead of its bytes, and the names of
-/// all other files.
-#[derive(Debug, Default)]
-pub struct ScanOutput {
-    files: Mutex<HashMap<String, Option<PageScan>>>,
-}
-
-impl ScanOutput {
-    /// An empty output.
-    pub fn new() -> Self {
-        Self::default()
-    }
-
-    /// Every file written, with the scan of the HTML ones.
-    pub fn into_files(self) -> HashMap<String, Option<PageScan>> {
-        self.files.into_inner().unwrap_or_default()
-    }
-}
-
-impl Output for ScanOutput {
-    fn write(&self, rel: &str, bytes: &[u8]) -> std::io::Result<()> {
-        let scan = rel
-            .ends_with(".html")
-            .then(|| html_scan::scan(&String::from_utf8_lossy(bytes)));
-        let mut files = self
-            .files
-            .lock()
-            .map_err(|_| std::io::Error::other("scan output poisoned"))?;
-        files.insert(rel.to_string(), scan);
-        Ok(())
-    }
-}
 
 /// Why an internal URL does not work.
 #[derive(Debug, Clone, PartialEq, Eq, PartialOrd, Ord)]
@@ -202,14 +166,7 @@ fn resolve(
         Target::Broken(p) => return Some(p),
         Target::Internal { path, fragment } => (path, fragment),
     };
-    let file = if path.is_empty() || path.ends_with('/') {
-        format!("{path}index.html")
-    } else if files.contains_key(&path) {
-        path.clone()
-    } else {
-        // A folder address without its slash: servers redirect it to the folder's index.
-        format!("{path}/index.html")
-    };
+    let file = file_of(files, &path);
     let Some(entry) = files.get(&file) else {
         return Some(Problem::NoFile { target: path });
     };
@@ -234,6 +191,35 @@ fn resolve(
         suggestion,
         fragment,
     })
+}
+
+/// The file a site path names: `x/` and `x` (a folder without its slash, which servers
+/// redirect) name `x/index.html`.
+fn file_of(files: &HashMap<String, Option<PageScan>>, path: &str) -> String {
+    if path.is_empty() || path.ends_with('/') {
+        format!("{path}index.html")
+    } else if files.contains_key(path) {
+        path.to_string()
+    } else {
+        format!("{path}/index.html")
+    }
+}
+
+/// The file of the site a URL on `page` names with an anchor, and the anchor: `None` for
+/// external URLs, URLs without a fragment (or `#top`) and files the site does not have.
+pub(super) fn target_file(
+    files: &HashMap<String, Option<PageScan>>,
+    page: &str,
+    url: &str,
+    base_path: &str,
+    base_url: &str,
+) -> Option<(String, String)> {
+    let Target::Internal { path, fragment } = classify(page, url, base_path, base_url) else {
+        return None;
+    };
+    let fragment = fragment.filter(|f| !f.is_empty() && !f.eq_ignore_ascii_case("top"))?;
+    let file = file_of(files, &path);
+    files.contains_key(&file).then_some((file, fragment))
 }
 
 fn classify(page: &str, url: &str, base_path: &str, base_url: &str) -> Target {

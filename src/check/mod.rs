@@ -31,6 +31,7 @@ pub mod reading_level;
 pub mod reading_output;
 pub mod report_html;
 pub mod review;
+mod site_scan;
 pub mod topics;
 pub mod translations;
 
@@ -38,6 +39,7 @@ use crate::build::{self, Loaded};
 use crate::content::Document;
 use crate::diagnostic::{Diagnostic, Diagnostics};
 use crate::markdown::Rendered;
+use crate::progress::Progress;
 use crate::site::{Article, Site};
 use chrono::NaiveDate;
 use rayon::prelude::*;
@@ -59,6 +61,8 @@ pub struct CheckOptions {
     pub today: NaiveDate,
     /// Check external links over HTTP with these settings.
     pub external: Option<external::ExternalOptions>,
+    /// Where to show how far the check is.
+    pub progress: Progress,
 }
 
 /// A source document of the site, as check and the link index name them.
@@ -181,11 +185,13 @@ pub enum NotChecked {
 /// Loads the site at `opts.root` and checks it.
 pub fn run(opts: &CheckOptions) -> Result<CheckReport, NotChecked> {
     let start = Instant::now();
+    opts.progress.stage("Loading", 0);
     let (mut loaded, load_diags) = load(opts)?;
     let load_time = start.elapsed();
     // QR codes hold no links, and making them is a good part of rendering: skip them here.
     loaded.renderer.qr_codes = false;
     let mut report = check(&loaded, load_diags, opts);
+    opts.progress.finish();
     report.timings.insert(0, ("load", load_time));
     report.elapsed = start.elapsed();
     Ok(report)
@@ -223,16 +229,16 @@ pub fn check(loaded: &Loaded, load_diags: Diagnostics, opts: &CheckOptions) -> C
     // (its own rule below), so the build's copies would only repeat them.
     diags.retain(|d| d.rule != "security/raw-html");
     let mut laps = Laps::start();
-    let (articles, found) = check_articles(site, opts.today);
+    let (articles, found) = check_articles(site, opts.today, &opts.progress);
     diags.extend(found);
     diags.extend(check_documents(site));
     laps.lap("rules");
 
-    // The built site: render into a scanner, then check every link and anchor.
-    let out = links::ScanOutput::new();
-    let (pages, _, render_diags) = build::render_all(loaded, &out);
+    // The built site: scan its pages, rendering those it needs, then check every link and
+    // anchor.
+    opts.progress.stage("Links", 0);
+    let (files, pages, render_diags) = site_scan::scan(loaded);
     diags.extend(render_diags);
-    let files = out.into_files();
     laps.lap("render");
     diags.extend(links::check_output(site, &files));
     laps.lap("links");
@@ -277,11 +283,17 @@ impl Laps {
 }
 
 /// The per-article rules and scores, in parallel: most of the work on a large site.
-fn check_articles(site: &Site, today: NaiveDate) -> (Vec<ArticleSummary>, Vec<Diagnostic>) {
+fn check_articles(
+    site: &Site,
+    today: NaiveDate,
+    progress: &Progress,
+) -> (Vec<ArticleSummary>, Vec<Diagnostic>) {
+    progress.stage("Checking", site.articles.len() as u64);
     let per_article: Vec<(ArticleSummary, Vec<Diagnostic>)> = site
         .articles
         .par_iter()
         .map(|a| {
+            progress.inc(1);
             let reading = reading_level::read(site, a);
             let mut d = reading_level::check_grade(site, a, &reading);
             d.extend(review::check_review(site, a, today));

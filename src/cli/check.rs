@@ -21,6 +21,7 @@ pub fn run(args: &CheckArgs) -> ExitCode {
             timeout: Duration::from_secs_f64(args.timeout.max(0.1)),
             ..Default::default()
         }),
+        progress: crate::progress::Progress::for_terminal(args.quiet),
     };
     if args.due {
         return match check::due(&opts) {

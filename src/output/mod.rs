@@ -3,12 +3,15 @@
 //!
 //! A build holds a lock on the output folder ([`lock`]), writes everything into a hidden
 //! sibling ([`staging`]) and swaps it in only when the whole build succeeded ([`swap`]), so a
-//! failed or concurrent build leaves the previous site exactly as it was.
+//! failed or concurrent build leaves the previous site exactly as it was. The [`manifest`]
+//! beside it lets the next build carry unchanged files over instead of rendering them.
 
 mod lock;
+pub mod manifest;
 mod staging;
 mod swap;
 
+pub use manifest::Manifest;
 pub use staging::{OutputError, Staging, MARKER};
 
 use std::collections::HashMap;

@@ -114,6 +114,19 @@ impl Staging {
         &self.staging
     }
 
+    /// Puts the file `from` (of the previous output) into the staging folder at `rel`
+    /// without reading it: a hard link, or a copy where the file system has none.
+    pub fn carry(&self, rel: &str, from: &Path) -> io::Result<()> {
+        let to = self.staging.join(rel);
+        if let Some(parent) = to.parent() {
+            std::fs::create_dir_all(parent)?;
+        }
+        match std::fs::hard_link(from, &to) {
+            Ok(()) => Ok(()),
+            Err(_) => std::fs::copy(from, &to).map(|_| ()),
+        }
+    }
+
     /// How long this build waited for another build of the same folder.
     pub fn waited(&self) -> Duration {
         self.waited

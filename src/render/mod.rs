@@ -9,6 +9,7 @@ mod brand;
 mod compact;
 mod engine;
 mod feeds;
+mod fingerprint;
 pub mod pager;
 pub mod pages;
 mod qr;

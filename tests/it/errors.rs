@@ -71,8 +71,12 @@ fn check(case: &Case) {
         .filter_map(|e| e.ok())
         .map(|e| e.file_name().to_string_lossy().into_owned())
         // The lock file stays by design: removing it while another build waits on it would let
-        // a third build take a second lock.
-        .filter(|n| n.contains("handout-") && !n.ends_with("handout-lock"))
+        // a third build take a second lock. The manifest of the last good build stays too.
+        .filter(|n| {
+            n.contains("handout-")
+                && !n.ends_with("handout-lock")
+                && !n.ends_with("handout-manifest")
+        })
         .collect();
     assert!(leftovers.is_empty(), "staging left behind: {leftovers:?}");
 }

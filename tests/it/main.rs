@@ -10,6 +10,7 @@ mod errors;
 mod faq;
 mod i18n;
 mod import;
+mod incremental;
 mod links;
 mod new;
 mod pages;
