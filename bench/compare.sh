@@ -16,7 +16,8 @@
 #   4. generates each corpus size in both flavours (handout and Hugo) under $WORK/corpus;
 #   5. for each size, builds RUNS times with handout and Hugo alternately (the order flips every
 #      run) into a clean output folder on tmpfs, then once each with the output on disk;
-#   6. for handout only: a no-change rebuild (build again into the same output folder),
+#   6. for handout only: the same builds with `search: false` and the index's size and one
+#      query's download (issue 14), a no-change rebuild (build again into the same output folder),
 #      `handout check` on the largest size, the growth from the smallest to the largest size,
 #      and the serve round trip (save an article, wait for the rebuilt page to be served), the
 #      last skipped with a message while `handout serve --help` fails;
@@ -60,6 +61,7 @@ GEN=$WORK/bin/gen_corpus
 ACTIVE=()       # tools that are available and asked for
 FAILURES=()     # one line per failed command, for the report
 NOTES=()        # skipped measurements and other remarks, for the report
+SEARCH_FIGURES=() # "SIZE INDEX_BYTES INDEX_FILES QUERY_BYTES", one per size (measure_search)
 SERVER_PID=
 
 log() { printf '[compare] %s\n' "$*" >&2; }
@@ -209,11 +211,11 @@ count_output() {
   echo "$pages $bytes"
 }
 
-# run_build TOOL SIZE MODE RUN OUT: one timed build; MODE is tmpfs, disk or rebuild (rebuild
-# keeps OUT as the previous build left it).
+# run_build TOOL SIZE MODE RUN OUT [SRC]: one timed build; MODE is tmpfs, disk or rebuild
+# (rebuild keeps OUT as the previous build left it). SRC defaults to the generated corpus.
 run_build() {
   local tool=$1 size=$2 mode=$3 run=$4 out=$5
-  local src=$WORK/corpus/$tool-$size label=$1-$2-$3-$4 cmd pages=NA bytes=NA ok=0
+  local src=${6:-$WORK/corpus/$tool-$size} label=$1-$2-$3-$4 cmd pages=NA bytes=NA ok=0
   if [[ $tool == handout ]]; then
     cmd=("$HANDOUT" build --root "$src" --out "$out")
   else
@@ -267,6 +269,49 @@ measure_rebuilds() {
     done
     rm -rf "$out"
   done
+}
+
+# Search (issue 14): the same corpus built RUNS times with `search: false` (mode nosearch), to
+# set against the tmpfs builds, which index; then one indexing build, whose index is measured.
+# A query's download is summed from the files a browser fetches for it: Pagefind's script,
+# worker, WebAssembly, entry and metadata files, every filter file, the largest index chunk
+# once per query word (two words: an upper bound), and one fragment per shown result
+# (search.js shows 20) at the median fragment size.
+measure_search() {
+  local size run src out dir lang
+  for size in $SIZES; do
+    src=$WORK/corpus/handout-$size-nosearch
+    rm -rf "$src"
+    cp -r "$WORK/corpus/handout-$size" "$src"
+    if grep -q '^search:' "$src/site.yaml"; then
+      NOTES+=("Search at $size: site.yaml already has a search key; not measured.")
+      continue
+    fi
+    printf '\nsearch: false\n' >>"$src/site.yaml"
+    for ((run = 1; run <= RUNS; run++)); do
+      run_build handout "$size" nosearch "$run" "$WORK/out/nosearch-$size" "$src"
+    done
+    out=$WORK/out/search-$size
+    run_build handout "$size" search 1 "$out"
+    dir=$out/pagefind
+    if [[ -d $dir ]]; then
+      lang=$(sed -n 's/.*"wasm":"\([^"]*\)".*/\1/p' "$dir/pagefind-entry.json" | head -n 1)
+      SEARCH_FIGURES+=("$size $(du -sb "$dir" | cut -f1) $(find "$dir" -type f | wc -l) $(query_bytes "$dir" "$lang")")
+    fi
+    rm -rf "$src" "$WORK/out/nosearch-$size" "$out"
+  done
+}
+
+# query_bytes DIR LANG: the bytes a browser downloads for one two-word query (see above).
+query_bytes() {
+  local dir=$1 lang=$2 fixed chunk fragment
+  fixed=$(find "$dir" -maxdepth 1 -type f \( -name pagefind.js -o -name pagefind-worker.js \
+    -o -name "wasm.$lang.pagefind" -o -name pagefind-entry.json -o -name '*.pf_meta' \) \
+    -printf '%s\n' | awk '{ s += $1 } END { print s + 0 }')
+  fixed=$((fixed + $(find "$dir/filter" -type f -printf '%s\n' 2>/dev/null | awk '{ s += $1 } END { print s + 0 }')))
+  chunk=$(find "$dir/index" -type f -printf '%s\n' | sort -n | tail -n 1)
+  fragment=$(find "$dir/fragment" -type f -printf '%s\n' | sort -n | awk '{ v[NR] = $1 } END { print v[int((NR + 1) / 2)] + 0 }')
+  echo $((fixed + 2 * ${chunk:-0} + 20 * fragment))
 }
 
 # `handout check` on the largest corpus; exit status 1 (content findings) still counts as a
@@ -603,6 +648,30 @@ handout_table() {
   done
 }
 
+# Search's cost: builds with the index (tmpfs rows) against builds without (nosearch rows).
+search_table() {
+  local size with without rw rwo figures idx files query
+  echo "| Articles | Wall with / without search (s) | Added | Peak RSS with / without (MiB) | Added (MiB) | Index on disk (MiB) | Index files | One query downloads (KiB) |"
+  echo "|---:|---:|---:|---:|---:|---:|---:|---:|"
+  for size in $SIZES; do
+    with=$(median $C_WALL "$size" handout tmpfs)
+    without=$(median $C_WALL "$size" handout nosearch)
+    rw=$(median $C_RSS "$size" handout tmpfs)
+    rwo=$(median $C_RSS "$size" handout nosearch)
+    figures=$(printf '%s\n' "${SEARCH_FIGURES[@]}" | awk -v s="$size" '$1 == s')
+    read -r _ idx files query <<<"${figures:-x NA NA NA}"
+    echo "| $size | $(num "$with" 2) / $(num "$without" 2) | $(search_added "$with" "$without")" \
+      "| $(num "$rw" 0 1024) / $(num "$rwo" 0 1024)" \
+      "| $(awk -v a="$rw" -v b="$rwo" 'BEGIN { if (a == "NA" || b == "NA") print "NA"; else printf "%.0f", (a - b) / 1024 }')" \
+      "| $(num "$idx" 1 1048576) | ${files:-NA} | $(num "$query" 0 1024) |"
+  done
+}
+
+# search_added WITH WITHOUT: how much longer, in percent ("NA" if either is missing).
+search_added() {
+  awk -v a="$1" -v b="$2" 'BEGIN { if (a == "NA" || b == "NA" || b == 0) print "NA"; else printf "%+.0f%%", 100 * (a - b) / b }'
+}
+
 # verdict VALUE OP LIMIT: "met", "missed" or "not measured".
 verdict() {
   if [[ $1 == NA || -z $1 ]]; then
@@ -639,6 +708,17 @@ targets_table() {
   e=$(median $C_WALL example handout build)
   [[ $e == NA ]] || e=$(num "$e" 0 0.001)
   echo "| Example site build (ms) | < 100 | $e | $(verdict "$e" "<" 100) |"
+  local with without rw rwo
+  with=$(median $C_WALL "$large" handout tmpfs)
+  without=$(median $C_WALL "$large" handout nosearch)
+  if [[ $without != NA ]]; then
+    w=$(awk -v a="$with" -v b="$without" 'BEGIN { if (a == "NA") print "NA"; else printf "%.0f", 100 * (a - b) / b }')
+    rw=$(median $C_RSS "$large" handout tmpfs)
+    rwo=$(median $C_RSS "$large" handout nosearch)
+    r=$(awk -v a="$rw" -v b="$rwo" 'BEGIN { if (a == "NA" || b == "NA") print "NA"; else printf "%.0f", (a - b) / 1024 }')
+    echo "| Search (issue 14): wall added at $large articles (%) | ≤ 30 | $w | $(verdict "$w" "<=" 30) |"
+    echo "| Search (issue 14): peak memory added at $large articles (MiB) | ≤ 100 | $r | $(verdict "$r" "<=" 100) |"
+  fi
 }
 
 write_report() {
@@ -662,7 +742,11 @@ write_report() {
       echo
       handout_table
       echo
-      echo "## Targets (issue 6)"
+      echo "## Search (median of $RUNS run(s) each way, tmpfs)"
+      echo
+      search_table
+      echo
+      echo "## Targets (issues 6 and 14)"
       echo
       targets_table
     fi
@@ -715,6 +799,7 @@ main() {
   measure_builds
   if active handout; then
     measure_rebuilds
+    measure_search
     measure_check
     measure_example
     if [[ $SERVE == 1 ]]; then

@@ -48,10 +48,12 @@ pub struct BuildReport {
 
 /// A site loaded and assembled, with the theme ready: the shared start of build, check and serve.
 pub struct Loaded {
-    /// The model.
+    /// The model, in the default language.
     pub site: Site,
     /// The renderer with its theme.
     pub renderer: Renderer,
+    /// The site in each other language of `languages:`, in that order.
+    pub languages: Vec<Site>,
 }
 
 /// Loads config, content and theme as of `today` (which decides review statuses). Returns
@@ -108,8 +110,15 @@ fn load_with(
         return (None, diags);
     };
     let static_files: Vec<String> = theme.static_files.keys().cloned().collect();
-    let (site, d) = site::assemble(root, config, found, drafts, static_files, detail, today);
-    diags.extend(d);
+    let (site, languages) = assemble_languages(
+        root,
+        config,
+        &theme,
+        found,
+        (drafts, detail, today),
+        static_files,
+        &mut diags,
+    );
     let renderer = match Renderer::new(theme) {
         Ok(r) => r,
         Err(e) => {
@@ -117,13 +126,79 @@ fn load_with(
             return (None, diags);
         }
     };
-    (Some(Loaded { site, renderer }), diags)
+    let loaded = Loaded {
+        site,
+        renderer,
+        languages,
+    };
+    (Some(loaded), diags)
+}
+
+/// Assembles one site per language (see [`crate::i18n`]): the default language's, returned
+/// first, and each other language's, with the theme's words and the index of translations.
+fn assemble_languages(
+    root: &Path,
+    mut config: Config,
+    theme: &theme::Theme,
+    found: content::Discovered,
+    (drafts, detail, today): (bool, Detail, NaiveDate),
+    static_files: Vec<String>,
+    diags: &mut Diagnostics,
+) -> (Site, Vec<Site>) {
+    let (strings, d) = crate::i18n::load_strings(root, theme, &config.languages);
+    diags.extend(d);
+    if let (Some(first), Some(words)) = (config.languages.first_mut(), strings.first()) {
+        first.name = words.get("language_name").to_string();
+        config.lang = first.clone();
+    }
+    let (parts, d) = crate::i18n::split_by_language(found, &config.languages);
+    diags.extend(d);
+    let mut assemble_one = |i: usize, found: content::Discovered| {
+        let mut c = match config.languages.get(i) {
+            Some(lang) if i > 0 => config.for_language(lang),
+            _ => config.clone(),
+        };
+        let words = strings.get(i).cloned().unwrap_or_default();
+        // The built-in notices, where site.yaml gives none, come in the page's language.
+        if c.disclaimer == config::DEFAULT_DISCLAIMER {
+            c.disclaimer = words.get("default_disclaimer").to_string();
+        }
+        if c.emergency == config::DEFAULT_EMERGENCY {
+            c.emergency = words.get("default_emergency").to_string();
+        }
+        c.strings = std::sync::Arc::new(words);
+        let (site, d) = site::assemble(root, c, found, drafts, static_files.clone(), detail, today);
+        // Each language reads the same glossary and settings: say each problem once.
+        let seen: std::collections::HashSet<String> = diags.iter().map(|d| d.to_string()).collect();
+        diags.extend(d.into_iter().filter(|d| !seen.contains(&d.to_string())));
+        site
+    };
+    let mut parts = parts.into_iter();
+    let mut default = assemble_one(0, parts.next().unwrap_or_default());
+    let mut others: Vec<Site> = parts
+        .enumerate()
+        .map(|(i, f)| assemble_one(i + 1, f))
+        .collect();
+    let index = {
+        let mut refs: Vec<&Site> = vec![&default];
+        refs.extend(others.iter());
+        std::sync::Arc::new(crate::i18n::TranslationIndex::build(&refs, strings.clone()))
+    };
+    default.config.translations = index.clone();
+    for s in &mut others {
+        s.config.translations = index.clone();
+    }
+    (default, others)
 }
 
 /// Renders every page and file of a loaded site into `out`. Returns the number of HTML pages
 /// and of files written, and every error.
 pub fn render_all(loaded: &Loaded, out: &dyn Output) -> (usize, usize, Diagnostics) {
-    let Loaded { site, renderer } = loaded;
+    let Loaded {
+        site,
+        renderer,
+        languages,
+    } = loaded;
     let mut diags = Diagnostics::new();
     let shared: Shared = match renderer.prepare(site) {
         Ok(s) => s,
@@ -150,8 +225,18 @@ pub fn render_all(loaded: &Loaded, out: &dyn Output) -> (usize, usize, Diagnosti
         },
     );
     diags.extend(search_errors);
-    let mut files = pages.len() + search_files;
-    for f in OutputFile::ALL {
+    let qr_files = match renderer.qr_codes {
+        true => pages
+            .iter()
+            .filter(|p| matches!(p, PageRef::Article(_) | PageRef::Topic(..)))
+            .count(),
+        false => 0,
+    };
+    let mut files = pages.len() + qr_files + search_files;
+    let (listing_files, listing_errors) = crate::render::write_listing_files(site, &pages, out);
+    diags.extend(listing_errors);
+    files += listing_files;
+    for f in [OutputFile::Robots, OutputFile::BrandCss] {
         let text = renderer.render_file(site, &shared, f, &pages);
         if let Err(e) = out.write(f.output_path(), text.as_bytes()) {
             diags.push(Diagnostic::io(Path::new(f.output_path()), "write", &e));
@@ -159,9 +244,17 @@ pub fn render_all(loaded: &Loaded, out: &dyn Output) -> (usize, usize, Diagnosti
         files += 1;
     }
     files += copy_static(site, renderer, out, &mut diags);
-    let errs = errors.into_inner().unwrap_or_default();
+    let mut errs = errors.into_inner().unwrap_or_default();
+    let mut extra = crate::i18n::write_extra_pages(site, renderer, &shared, out, &mut diags);
+    for lang in languages {
+        let mut d = Diagnostics::new();
+        let (p, f) = crate::i18n::write_language_site(lang, renderer, out, &mut d);
+        errs.extend(d);
+        extra += p;
+        files += f;
+    }
     diags.extend(dedupe_template_errors(errs));
-    (pages.len(), files, diags)
+    (pages.len() + extra, files + extra, diags)
 }
 
 /// Renders and writes one page.
@@ -175,7 +268,23 @@ pub fn write_page(
     let html = renderer.render_page(site, shared, page)?;
     let path = site.output_path(page);
     out.write(&path, html.as_bytes())
-        .map_err(|e| Diagnostic::io(Path::new(&path), "write", &e))
+        .map_err(|e| Diagnostic::io(Path::new(&path), "write", &e))?;
+    write_qr(site, renderer, page, out)
+}
+
+/// Writes the QR code file that goes with a page, if it has one.
+fn write_qr(
+    site: &Site,
+    renderer: &Renderer,
+    page: PageRef,
+    out: &dyn Output,
+) -> Result<(), Diagnostic> {
+    match renderer.qr_file(site, page) {
+        Some((path, svg)) => out
+            .write(&path, svg.as_bytes())
+            .map_err(|e| Diagnostic::io(Path::new(&path), "write", &e)),
+        None => Ok(()),
+    }
 }
 
 /// Renders and writes one page, reusing a thread's scratch space.
@@ -197,7 +306,8 @@ fn render_and_write(
     if scratch.html.capacity() > 1 << 20 {
         scratch.html = Vec::new();
     }
-    written
+    written?;
+    write_qr(site, renderer, page, out)
 }
 
 /// One broken template fails every page that uses it; say so once, with the count.

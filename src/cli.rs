@@ -1,4 +1,8 @@
-//! The command line: what each subcommand takes, with help text that teaches.
+//! The command line: what each subcommand takes, with help text that teaches, and how each
+//! command's result is printed and turned into an exit status.
+
+pub mod check;
+pub mod serve;
 
 use clap::{Args, Parser, Subcommand};
 use std::path::PathBuf;

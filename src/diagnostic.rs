@@ -135,6 +135,16 @@ impl Diagnostic {
         self
     }
 
+    /// The usage error for a `--root` that is not a folder.
+    pub fn no_site_folder(root: &Path) -> Self {
+        Diagnostic::error(
+            "usage/root",
+            Span::file(root),
+            "this site folder does not exist",
+        )
+        .with_help("run handout in your site folder, or pass --root PATH")
+    }
+
     /// An error for a file that could not be read or written.
     pub fn io(path: &Path, action: &str, err: &std::io::Error) -> Self {
         Diagnostic::error(

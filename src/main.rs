@@ -18,13 +18,8 @@ static ALLOCATOR: mimalloc::MiMalloc = mimalloc::MiMalloc;
 fn main() -> ExitCode {
     let cli = Cli::parse();
     match cli.command {
-        Command::Check(args) => ExitCode::from(handout::check::run(&args)),
-        Command::Serve(args) => {
-            // `run` returns only if the preview could not start.
-            let Err(e) = handout::serve::run(&args);
-            eprintln!("{e}");
-            ExitCode::from(2)
-        }
+        Command::Check(args) => handout::cli::check::run(&args),
+        Command::Serve(args) => handout::cli::serve::run(&args),
         Command::New(args) => run_new(&args),
         Command::Import(args) => run_import(&args),
         Command::Build(args) => {

@@ -379,6 +379,9 @@ fn page_owners(page: Option<PageRef>) -> Vec<DocRef> {
         Some(PageRef::Home) => vec![DocRef::Home],
         Some(PageRef::Faq) => vec![DocRef::FaqFile, DocRef::AnyArticle],
         Some(PageRef::Hub(_)) => vec![DocRef::AnyArticle],
+        Some(PageRef::More(crate::site::Listing::Faq | crate::site::Listing::Hub(_), _)) => {
+            vec![DocRef::AnyArticle]
+        }
         _ => Vec::new(),
     }
 }

@@ -1,9 +1,9 @@
 //! `handout check`: a clinical content quality gate.
 //!
 //! It loads the site exactly as `build` does (so every build error shows up here too), runs
-//! the content rules over the site model, renders the site in memory to check every link and
-//! anchor of the built pages, and prints what it found like a compiler would, followed by a
-//! summary per article. Exit status: 0 clean, 1 errors (or warnings with `--strict`), 2 usage.
+//! the content rules over the site model and renders the site in memory to check every link
+//! and anchor of the built pages. [`run`] returns a [`CheckReport`]: every finding with its
+//! location, sorted, and a summary per article; the command line prints it.
 //!
 //! Each rule is a function over the model that returns [`Diagnostic`]s; the files here are
 //! grouped by concern:
@@ -14,9 +14,10 @@
 //!   (`meta/*`, `content/*`, `security/*`);
 //! - [`topics`]: how each section was classified, and the topic rules (`topics/*`);
 //! - [`plain`]: plain-language rules (`plain/*`) and the PEMAT-style score;
+//! - [`translations`]: translation provenance (`translations/*`);
 //! - [`links`] (with [`crate::markdown::html_scan`]): links and anchors in the built output (`links/*`);
 //! - [`external`]: `--external`, external links over HTTP;
-//! - [`output`] and [`report_html`]: text, JSON and the HTML inventory.
+//! - [`output`] and [`report_html`]: the report as text, JSON and the HTML inventory.
 
 pub mod accessibility;
 pub mod content_rules;
@@ -27,16 +28,17 @@ pub mod placeholders;
 pub mod plain;
 pub mod readability;
 pub mod reading_level;
+pub mod reading_output;
 pub mod report_html;
 pub mod review;
 pub mod topics;
+pub mod translations;
 
 use crate::build::{self, Loaded};
-use crate::cli::{CheckArgs, Format};
 use crate::content::Document;
-use crate::diagnostic::{did_you_mean, Diagnostic, Diagnostics, Span};
+use crate::diagnostic::{Diagnostic, Diagnostics};
 use crate::markdown::Rendered;
-use crate::site::Site;
+use crate::site::{Article, Site};
 use chrono::NaiveDate;
 use rayon::prelude::*;
 use reading_level::ArticleReading;
@@ -44,44 +46,13 @@ use std::collections::HashMap;
 use std::path::{Path, PathBuf};
 use std::time::{Duration, Instant};
 
-/// Every rule id `check` reports, for `check.disable` and the documentation.
-pub const RULES: &[&str] = &[
-    "readability/grade",
-    "review/missing",
-    "review/due-soon",
-    "review/overdue",
-    "review/future-date",
-    "links/broken",
-    "links/anchor",
-    "links/malformed",
-    "links/external",
-    "a11y/alt-text",
-    "a11y/heading-order",
-    "a11y/link-text",
-    "a11y/table-header",
-    "a11y/all-caps",
-    "meta/description",
-    "meta/duplicate",
-    "content/empty-section",
-    "content/faq-answer",
-    "content/placeholder",
-    "security/raw-html",
-    "topics/uncertain",
-    "topics/missing-risks",
-    "topics/none",
-    "plain/jargon",
-    "plain/passive",
-    "plain/third-person",
-    "plain/numbers",
-    "plain/long-sentence",
-    "plain/long-paragraph",
-    "plain/acronym",
-    "plain/pemat",
-];
+pub use crate::config::rules::{is_disabled, RULES};
 
-/// What to check, resolved from the command line.
+/// What to check.
 #[derive(Debug, Clone)]
 pub struct CheckOptions {
+    /// The site folder.
+    pub root: PathBuf,
     /// Include drafts.
     pub drafts: bool,
     /// The date review deadlines are measured from.
@@ -168,6 +139,8 @@ pub struct CheckReport {
     pub pages: usize,
     /// The site's reading grade target.
     pub target_grade: f64,
+    /// The site's reading ease target (Spanish, INFLESZ).
+    pub target_ease: f64,
     /// The site's title.
     pub site_title: String,
     /// The date reviews were measured from.
@@ -179,68 +152,67 @@ pub struct CheckReport {
 }
 
 impl CheckReport {
-    /// The exit status: 0 clean, 1 errors (or any warning when `strict`).
-    pub fn exit_status(&self, strict: bool) -> u8 {
-        let fails =
-            self.diagnostics.has_errors() || (strict && self.diagnostics.warning_count() > 0);
-        u8::from(fails)
+    /// Whether the check failed: any error, or any warning when `strict`.
+    pub fn fails(&self, strict: bool) -> bool {
+        self.diagnostics.has_errors() || (strict && self.diagnostics.warning_count() > 0)
     }
 }
 
-/// Runs `handout check`; returns the exit status.
-pub fn run(args: &CheckArgs) -> u8 {
-    if !args.root.is_dir() {
-        eprintln!(
-            "{}: error: this site folder does not exist\n  help: run handout in your site folder, or pass --root PATH",
-            args.root.display()
-        );
-        return 2;
-    }
-    let today = args
-        .today
-        .unwrap_or_else(|| chrono::Local::now().date_naive());
-    let opts = CheckOptions {
-        drafts: args.drafts,
-        today,
-        external: args.external.then(|| external::ExternalOptions {
-            timeout: Duration::from_secs_f64(args.timeout.max(0.1)),
-            ..Default::default()
-        }),
-    };
+/// The `--due` list: every article by next review date.
+#[derive(Debug)]
+pub struct DueReport {
+    /// Soonest review first.
+    pub entries: Vec<review::DueEntry>,
+    /// The findings of loading the site.
+    pub diagnostics: Diagnostics,
+    /// The date reviews were measured from.
+    pub today: NaiveDate,
+}
+
+/// Why there is no report.
+#[derive(Debug)]
+pub enum NotChecked {
+    /// The site folder does not exist (a usage error).
+    NoSiteFolder(Diagnostic),
+    /// site.yaml or the theme did not load: there is no site to check, only these findings.
+    NotLoaded(Diagnostics),
+}
+
+/// Loads the site at `opts.root` and checks it.
+pub fn run(opts: &CheckOptions) -> Result<CheckReport, NotChecked> {
     let start = Instant::now();
-    let (loaded, load_diags) = build::load(&args.root, None, args.drafts, today);
-    let Some(mut loaded) = loaded else {
-        // Config or theme did not load: there is no site to check, only the errors to show.
-        let mut diags = load_diags;
-        diags.sort();
-        output::print_failed_load(&diags, args.format);
-        return 1;
-    };
-    if args.due {
-        let entries = review::due_list(&loaded.site);
-        let mut diags = load_diags;
-        diags.sort();
-        output::print_due(&entries, &diags, args.format, today);
-        return u8::from(diags.has_errors());
-    }
+    let (mut loaded, load_diags) = load(opts)?;
     let load_time = start.elapsed();
     // QR codes hold no links, and making them is a good part of rendering: skip them here.
     loaded.renderer.qr_codes = false;
-    let mut report = check(&loaded, load_diags, &opts);
+    let mut report = check(&loaded, load_diags, opts);
     report.timings.insert(0, ("load", load_time));
     report.elapsed = start.elapsed();
-    output::print_report(&report, args.format);
-    if let Some(file) = &args.report {
-        let html = report_html::render(&report);
-        if let Err(e) = std::fs::write(file, html) {
-            eprintln!("{}", Diagnostic::io(file, "write", &e));
-            return 2;
-        }
-        if args.format == Format::Text {
-            println!("Wrote the content report to {}.", file.display());
-        }
+    Ok(report)
+}
+
+/// Loads the site at `opts.root` and lists its articles by next review date.
+pub fn due(opts: &CheckOptions) -> Result<DueReport, NotChecked> {
+    let (loaded, diagnostics) = load(opts)?;
+    Ok(DueReport {
+        entries: review::due_list(&loaded.site),
+        diagnostics,
+        today: opts.today,
+    })
+}
+
+fn load(opts: &CheckOptions) -> Result<(Loaded, Diagnostics), NotChecked> {
+    if !opts.root.is_dir() {
+        return Err(NotChecked::NoSiteFolder(Diagnostic::no_site_folder(
+            &opts.root,
+        )));
     }
-    report.exit_status(args.strict)
+    let (loaded, mut diags) = build::load(&opts.root, None, opts.drafts, opts.today);
+    diags.sort();
+    match loaded {
+        Some(loaded) => Ok((loaded, diags)),
+        None => Err(NotChecked::NotLoaded(diags)),
+    }
 }
 
 /// Checks a loaded site. `load_diags` are the findings of loading it, which are reported too.
@@ -250,15 +222,62 @@ pub fn check(loaded: &Loaded, load_diags: Diagnostics, opts: &CheckOptions) -> C
     // The build warns about scripts in raw HTML; check reports the same findings as errors
     // (its own rule below), so the build's copies would only repeat them.
     diags.retain(|d| d.rule != "security/raw-html");
-    let today = opts.today;
-    let mut timings = Vec::new();
-    let mut lap = Instant::now();
-    let mut stage = |name: &'static str| {
-        timings.push((name, lap.elapsed()));
-        lap = Instant::now();
-    };
+    let mut laps = Laps::start();
+    let (articles, found) = check_articles(site, opts.today);
+    diags.extend(found);
+    diags.extend(check_documents(site));
+    laps.lap("rules");
 
-    // Per-article rules and scores, in parallel: most of the work on a large site.
+    // The built site: render into a scanner, then check every link and anchor.
+    let out = links::ScanOutput::new();
+    let (pages, _, render_diags) = build::render_all(loaded, &out);
+    diags.extend(render_diags);
+    let files = out.into_files();
+    laps.lap("render");
+    diags.extend(links::check_output(site, &files));
+    laps.lap("links");
+
+    if let Some(ext) = &opts.external {
+        diags.extend(external::check(site, ext));
+        laps.lap("external");
+    }
+    let mut diags = apply_disable(site, diags);
+    diags.sort();
+    CheckReport {
+        articles,
+        diagnostics: diags,
+        pages,
+        target_grade: site.config.reading_grade_target,
+        target_ease: site.config.check.reading_ease_target,
+        site_title: site.config.title.clone(),
+        today: opts.today,
+        elapsed: Duration::ZERO,
+        timings: laps.timings,
+    }
+}
+
+/// Wall time of each stage of a check.
+struct Laps {
+    timings: Vec<(&'static str, Duration)>,
+    lap: Instant,
+}
+
+impl Laps {
+    fn start() -> Laps {
+        Laps {
+            timings: Vec::new(),
+            lap: Instant::now(),
+        }
+    }
+
+    fn lap(&mut self, name: &'static str) {
+        self.timings.push((name, self.lap.elapsed()));
+        self.lap = Instant::now();
+    }
+}
+
+/// The per-article rules and scores, in parallel: most of the work on a large site.
+fn check_articles(site: &Site, today: NaiveDate) -> (Vec<ArticleSummary>, Vec<Diagnostic>) {
     let per_article: Vec<(ArticleSummary, Vec<Diagnostic>)> = site
         .articles
         .par_iter()
@@ -273,40 +292,46 @@ pub fn check(loaded: &Loaded, load_diags: Diagnostics, opts: &CheckOptions) -> C
             d.extend(accessibility::check_lead_image(&a.doc));
             d.extend(topics::check_article(a));
             let pemat = plain::check(site, a, &mut d);
-            let summary = ArticleSummary {
-                path: a.doc.path.clone(),
-                url: a.path.clone(),
-                title: a.title().to_string(),
-                reading,
-                reading_minutes: a.reading_minutes,
-                reviewed: a.doc.front.reviewed,
-                reviewer: a.doc.front.reviewer.clone(),
-                next_review: a.review.next,
-                days_left: a.review.days_left,
-                review_status: a.review.status,
-                sections: topics::sections(a),
-                pemat,
-            };
-            (summary, d)
+            (summarize(a, reading, pemat), d)
         })
         .collect();
     let mut articles = Vec::with_capacity(per_article.len());
+    let mut diags = Vec::new();
     for (s, d) in per_article {
         articles.push(s);
         diags.extend(d);
     }
+    (articles, diags)
+}
 
-    // Rules that apply to every document alike.
+fn summarize(a: &Article, reading: ArticleReading, pemat: plain::pemat::Pemat) -> ArticleSummary {
+    ArticleSummary {
+        path: a.doc.path.clone(),
+        url: a.path.clone(),
+        title: a.title().to_string(),
+        reading,
+        reading_minutes: a.reading_minutes,
+        reviewed: a.doc.front.reviewed,
+        reviewer: a.doc.front.reviewer.clone(),
+        next_review: a.review.next,
+        days_left: a.review.days_left,
+        review_status: a.review.status,
+        sections: topics::sections(a),
+        pemat,
+    }
+}
+
+/// The rules that apply to every document alike, and those over the whole site.
+fn check_documents(site: &Site) -> Vec<Diagnostic> {
     let docs = documents(site);
-    let per_doc: Vec<Vec<Diagnostic>> = docs
+    let mut diags: Vec<Diagnostic> = docs
         .par_iter()
-        .map(|(_, doc, rendered)| {
+        .flat_map_iter(|(_, doc, rendered)| {
             let mut d = accessibility::check_document(doc, rendered);
             d.extend(content_rules::check_document(doc, rendered));
             d
         })
         .collect();
-    diags.extend(per_doc.into_iter().flatten());
     for p in &site.pages {
         diags.extend(content_rules::check_description(
             &p.doc,
@@ -317,45 +342,8 @@ pub fn check(loaded: &Loaded, load_diags: Diagnostics, opts: &CheckOptions) -> C
     diags.extend(content_rules::check_print_address(site));
     diags.extend(placeholders::check_placeholders(site));
     diags.extend(links::check_malformed(site));
-    stage("rules");
-
-    // The built site: render into a scanner, then check every link and anchor.
-    let out = links::ScanOutput::new();
-    let (pages, _, render_diags) = build::render_all(loaded, &out);
-    diags.extend(render_diags);
-    let files = out.into_files();
-    stage("render");
-    diags.extend(links::check_output(site, &files));
-    stage("links");
-
-    if let Some(ext) = &opts.external {
-        diags.extend(external::check(site, ext));
-        stage("external");
-    }
-    diags.extend(check_disable_list(site));
-
-    let mut diags = apply_disable(site, diags);
-    diags.sort();
-    CheckReport {
-        articles,
-        diagnostics: diags,
-        pages,
-        target_grade: site.config.reading_grade_target,
-        site_title: site.config.title.clone(),
-        today,
-        elapsed: Duration::ZERO,
-        timings,
-    }
-}
-
-/// Whether `rule` is turned off by an entry of a `disable` list: the rule id itself, or a
-/// prefix ending at a `/` (`a11y` turns off every `a11y/…` rule).
-pub fn is_disabled(rule: &str, disable: &[String]) -> bool {
-    disable.iter().any(|d| {
-        let d = d.trim().trim_end_matches('/');
-        !d.is_empty()
-            && (rule == d || (rule.starts_with(d) && rule.as_bytes().get(d.len()) == Some(&b'/')))
-    })
+    diags.extend(translations::check(&site.root));
+    diags
 }
 
 /// Removes findings of rules turned off in `site.yaml` or in the file's front matter. Only
@@ -380,63 +368,4 @@ fn apply_disable(site: &Site, diags: Diagnostics) -> Diagnostics {
             .is_some_and(|off| is_disabled(d.rule, off))
     }));
     out
-}
-
-/// Entries of a `disable` list that name no rule are warnings: a typo would otherwise leave
-/// the rule on without anyone noticing.
-fn check_disable_list(site: &Site) -> Diagnostics {
-    let mut diags = Diagnostics::new();
-    let known = |entry: &str| {
-        let e = entry.trim().trim_end_matches('/');
-        RULES
-            .iter()
-            .any(|r| *r == e || (r.starts_with(e) && r.as_bytes().get(e.len()) == Some(&b'/')))
-    };
-    let mut report = |span: Span, entry: &str| {
-        let groups: Vec<&str> = RULES
-            .iter()
-            .flat_map(|r| [*r, r.split('/').next().unwrap_or(r)])
-            .collect();
-        let help = match did_you_mean(entry, &groups) {
-            Some(s) => format!("did you mean `{s}`?"),
-            None => "rule ids look like `readability/grade` or `a11y` (all a11y rules); see `handout check --help`".into(),
-        };
-        diags.push(
-            Diagnostic::warning(
-                "check/unknown-rule",
-                span,
-                format!("`{entry}` in `check.disable` is not a rule of handout check"),
-            )
-            .with_help(help),
-        );
-    };
-    for entry in &site.config.check.disable {
-        if !known(entry) {
-            let span = site.config.positions.span(&["check", "disable"]);
-            report(span, entry);
-        }
-    }
-    for (_, doc, _) in documents(site) {
-        for entry in &doc.front.check_disable {
-            if !known(entry) {
-                report(Span::at(&doc.path, doc.front.line_of("check"), 1), entry);
-            }
-        }
-    }
-    diags
-}
-
-#[cfg(test)]
-mod tests {
-    use super::*;
-
-    #[test]
-    fn disable_matches_ids_and_prefixes() {
-        let off = vec!["a11y".to_string(), "meta/duplicate".to_string()];
-        assert!(is_disabled("a11y/alt-text", &off));
-        assert!(is_disabled("meta/duplicate", &off));
-        assert!(!is_disabled("meta/description", &off));
-        assert!(!is_disabled("a11yx/foo", &off));
-        assert!(is_disabled("links/anchor", &["links/".to_string()]));
-    }
 }

@@ -1,81 +1,50 @@
 //! How `handout check` shows what it found: compiler-style text with a summary table, or one
-//! JSON object for CI and other tools. Everything goes to standard output, because the
-//! findings are the command's result, not a side note.
+//! JSON object for CI and other tools.
 
 use super::review::DueEntry;
-use super::{ArticleSummary, CheckReport};
-use crate::cli::Format;
+use super::{ArticleSummary, CheckReport, DueReport};
 use crate::diagnostic::{Diagnostic, Diagnostics};
-use chrono::NaiveDate;
 use serde_json::{json, Value};
 use std::fmt::Write as _;
-use std::io::Write as _;
 use std::path::Path;
 
-/// Prints a finished check.
-pub fn print_report(report: &CheckReport, format: Format) {
-    let text = match format {
-        Format::Text => report_text(report),
-        Format::Json => {
-            let mut s = report_json(report).to_string();
-            s.push('\n');
-            s
-        }
-    };
-    emit(&text);
+/// The text of a site that could not be loaded at all: its findings and a last line.
+pub fn failed_load_text(diags: &Diagnostics) -> String {
+    let mut s = diagnostics_text(diags);
+    let _ = writeln!(
+        s,
+        "Check stopped: the site could not be loaded ({}).",
+        counts(diags)
+    );
+    s
 }
 
-/// Prints the findings of a site that could not be loaded at all.
-pub fn print_failed_load(diags: &Diagnostics, format: Format) {
-    let text = match format {
-        Format::Text => {
-            let mut s = diagnostics_text(diags);
-            let _ = writeln!(
-                s,
-                "Check stopped: the site could not be loaded ({}).",
-                counts(diags)
-            );
-            s
-        }
-        Format::Json => {
-            json!({"articles": [], "diagnostics": diagnostics_json(diags)}).to_string() + "\n"
-        }
-    };
-    emit(&text);
+/// The JSON of a site that could not be loaded at all.
+pub fn failed_load_json(diags: &Diagnostics) -> Value {
+    json!({"articles": [], "diagnostics": diagnostics_json(diags)})
 }
 
-/// Prints the `--due` list.
-pub fn print_due(entries: &[DueEntry], diags: &Diagnostics, format: Format, today: NaiveDate) {
-    let text = match format {
-        Format::Text => due_text(entries, diags, today),
-        Format::Json => {
-            let due: Vec<Value> = entries
-                .iter()
-                .map(|e| {
-                    json!({
-                        "path": path_str(&e.path),
-                        "title": e.title,
-                        "next_review": e.next_review.map(|d| d.to_string()),
-                        "days_left": e.days_left,
-                        "reviewed": e.reviewed.map(|d| d.to_string()),
-                        "reviewer": e.reviewer,
-                    })
-                })
-                .collect();
-            json!({"today": today.to_string(), "due": due, "diagnostics": diagnostics_json(diags)})
-                .to_string()
-                + "\n"
-        }
-    };
-    emit(&text);
-}
-
-fn emit(text: &str) {
-    let stdout = std::io::stdout();
-    let mut w = stdout.lock();
-    // A closed pipe (`handout check | head`) is not an error worth a panic.
-    let _ = w.write_all(text.as_bytes());
-    let _ = w.flush();
+/// The `--due` list as JSON.
+pub fn due_json(due: &DueReport) -> Value {
+    let entries: Vec<Value> = due
+        .entries
+        .iter()
+        .map(|e| {
+            json!({
+                "path": path_str(&e.path),
+                "title": e.title,
+                "next_review": e.next_review.map(|d| d.to_string()),
+                "days_left": e.days_left,
+                "reviewed": e.reviewed.map(|d| d.to_string()),
+                "reviewer": e.reviewer,
+            })
+        })
+        .collect();
+    json!({
+        "today": due.today.to_string(),
+        "due": entries,
+        "diagnostics": diagnostics_json(&due.diagnostics),
+    })
 }
 
 /// A site-relative path with `/` separators on every platform.
@@ -120,7 +89,8 @@ fn counts(diags: &Diagnostics) -> String {
     )
 }
 
-fn report_text(r: &CheckReport) -> String {
+/// The findings, the section and summary tables and a last line with the counts.
+pub fn report_text(r: &CheckReport) -> String {
     let mut s = diagnostics_text(&r.diagnostics);
     if !r.diagnostics.is_empty() {
         s.push('\n');
@@ -164,13 +134,11 @@ fn summary_table(articles: &[ArticleSummary]) -> String {
         };
         let _ = writeln!(
             s,
-            "{:<width$}  {:>6}  {:>4}  {:>5.1}  {:>5.1}  {:>5.1}  {:>9}  {}",
+            "{:<width$}  {:>6}  {:>4}  {}  {:>9}  {}",
             path_str(&a.path),
             sc.words,
             a.reading_minutes,
-            sc.flesch_kincaid_grade,
-            sc.smog_grade,
-            sc.flesch_reading_ease,
+            super::reading_output::text_cells(sc),
             super::plain::pemat_output::short(&a.pemat),
             due
         );
@@ -178,34 +146,13 @@ fn summary_table(articles: &[ArticleSummary]) -> String {
     s
 }
 
-fn due_text(entries: &[DueEntry], diags: &Diagnostics, today: NaiveDate) -> String {
-    let mut s = diagnostics_text(diags);
-    if !diags.is_empty() {
+/// The `--due` list as a table, after any findings of loading the site.
+pub fn due_text(due: &DueReport) -> String {
+    let mut s = diagnostics_text(&due.diagnostics);
+    if !due.diagnostics.is_empty() {
         s.push('\n');
     }
-    let dash = || "-".to_string();
-    let rows: Vec<[String; 5]> = entries
-        .iter()
-        .map(|e| {
-            [
-                e.next_review
-                    .map(|d| d.to_string())
-                    .unwrap_or_else(|| "never reviewed".into()),
-                e.days_left
-                    .map(|d| {
-                        if d < 0 {
-                            format!("{d} (overdue)")
-                        } else {
-                            d.to_string()
-                        }
-                    })
-                    .unwrap_or_else(dash),
-                e.reviewed.map(|d| d.to_string()).unwrap_or_else(dash),
-                e.reviewer.clone().unwrap_or_else(dash),
-                path_str(&e.path),
-            ]
-        })
-        .collect();
+    let rows: Vec<[String; 5]> = due.entries.iter().map(due_row).collect();
     let head = [
         "Next review",
         "Days left",
@@ -239,18 +186,39 @@ fn due_text(entries: &[DueEntry], diags: &Diagnostics, today: NaiveDate) -> Stri
     }
     let _ = writeln!(
         s,
-        "{} articles, soonest review first (as of {today}).",
-        entries.len()
+        "{} articles, soonest review first (as of {}).",
+        due.entries.len(),
+        due.today
     );
     s
 }
 
-/// A number for JSON, rounded to two decimals; `null` if it is not finite.
-fn num(x: f64) -> Value {
-    if x.is_finite() {
-        json!((x * 100.0).round() / 100.0)
-    } else {
-        Value::Null
+/// One article's cells in the `--due` table.
+fn due_row(e: &DueEntry) -> [String; 5] {
+    let dash = || "-".to_string();
+    [
+        e.next_review
+            .map(|d| d.to_string())
+            .unwrap_or_else(|| "never reviewed".into()),
+        e.days_left
+            .map(|d| {
+                if d < 0 {
+                    format!("{d} (overdue)")
+                } else {
+                    d.to_string()
+                }
+            })
+            .unwrap_or_else(dash),
+        e.reviewed.map(|d| d.to_string()).unwrap_or_else(dash),
+        e.reviewer.clone().unwrap_or_else(dash),
+        path_str(&e.path),
+    ]
+}
+
+/// Adds `fields` to the JSON object `v`.
+fn extend(v: &mut Value, fields: serde_json::Map<String, Value>) {
+    if let Value::Object(o) = v {
+        o.extend(fields);
     }
 }
 
@@ -279,72 +247,11 @@ pub fn diagnostics_json(diags: &Diagnostics) -> Vec<Value> {
 
 /// The whole report as one JSON object.
 pub fn report_json(r: &CheckReport) -> Value {
-    let articles: Vec<Value> = r
-        .articles
-        .iter()
-        .map(|a| {
-            let s = &a.reading.scores;
-            let topics: Vec<Value> = a
-                .reading
-                .topics
-                .iter()
-                .map(|t| {
-                    json!({
-                        "topic": t.kind.key(),
-                        "url": t.path,
-                        "words": t.scores.words,
-                        "sentences": t.scores.sentences,
-                        "flesch_kincaid_grade": num(t.scores.flesch_kincaid_grade),
-                        "smog_grade": num(t.scores.smog_grade),
-                        "flesch_reading_ease": num(t.scores.flesch_reading_ease),
-                    })
-                })
-                .collect();
-            let hardest: Vec<Value> = a
-                .reading
-                .hardest
-                .iter()
-                .map(|h| {
-                    json!({
-                        "text": h.text,
-                        "line": h.line,
-                        "words": h.words,
-                        "long_words": h.long_words,
-                        "grade": num(h.grade),
-                        "reason": h.reason,
-                    })
-                })
-                .collect();
-            json!({
-                "path": path_str(&a.path),
-                "url": a.url,
-                "title": a.title,
-                "words": s.words,
-                "sentences": s.sentences,
-                "syllables": s.syllables,
-                "polysyllables": s.polysyllables,
-                "characters": s.characters,
-                "flesch_kincaid_grade": num(s.flesch_kincaid_grade),
-                "smog_grade": num(s.smog_grade),
-                "flesch_reading_ease": num(s.flesch_reading_ease),
-                "automated_readability_index": num(s.automated_readability_index),
-                "reading_minutes": a.reading_minutes,
-                "reviewed": a.reviewed.map(|d| d.to_string()),
-                "reviewer": a.reviewer,
-                "next_review": a.next_review.map(|d| d.to_string()),
-                "days_left": a.days_left,
-                "review_status": a.review_status,
-                "topics": topics,
-                "sections": super::topics::sections_json(&a.sections),
-                "hardest_sentences": hardest,
-                "pemat": super::plain::pemat_output::json(&a.pemat),
-            })
-        })
-        .collect();
     json!({
         "site": {
             "title": r.site_title,
             "reading_grade_target": r.target_grade,
+            "reading_ease_target": r.target_ease,
             "today": r.today.to_string(),
             "pages_checked": r.pages,
             "seconds": num3(r.elapsed.as_secs_f64()),
@@ -355,9 +262,67 @@ pub fn report_json(r: &CheckReport) -> Value {
             "errors": r.diagnostics.error_count(),
             "warnings": r.diagnostics.warning_count(),
         },
-        "articles": articles,
+        "articles": r.articles.iter().map(article_json).collect::<Vec<Value>>(),
         "diagnostics": diagnostics_json(&r.diagnostics),
     })
+}
+
+/// One article's scores, review dates, topic pages and sections.
+fn article_json(a: &ArticleSummary) -> Value {
+    let s = &a.reading.scores;
+    let topics: Vec<Value> = a
+        .reading
+        .topics
+        .iter()
+        .map(|t| {
+            let mut v = json!({
+                "topic": t.kind.key(),
+                "url": t.path,
+                "words": t.scores.words,
+                "sentences": t.scores.sentences,
+            });
+            extend(&mut v, super::reading_output::json_fields(&t.scores));
+            v
+        })
+        .collect();
+    let hardest: Vec<Value> = a
+        .reading
+        .hardest
+        .iter()
+        .map(|h| {
+            let (key, score) = super::reading_output::hard_sentence_score(s.language, h);
+            json!({
+                "text": h.text,
+                "line": h.line,
+                "words": h.words,
+                "long_words": h.long_words,
+                key: score,
+                "reason": h.reason,
+            })
+        })
+        .collect();
+    let mut v = json!({
+        "path": path_str(&a.path),
+        "url": a.url,
+        "title": a.title,
+        "words": s.words,
+        "sentences": s.sentences,
+        "syllables": s.syllables,
+        "polysyllables": s.polysyllables,
+        "characters": s.characters,
+        "reading_minutes": a.reading_minutes,
+        "reviewed": a.reviewed.map(|d| d.to_string()),
+        "reviewer": a.reviewer,
+        "next_review": a.next_review.map(|d| d.to_string()),
+        "days_left": a.days_left,
+        "review_status": a.review_status,
+        "topics": topics,
+        "sections": super::topics::sections_json(&a.sections),
+        "hardest_sentences": hardest,
+        "pemat": super::plain::pemat_output::json(&a.pemat),
+    });
+    extend(&mut v, super::reading_output::json_fields(s));
+    v
 }
 
 #[cfg(test)]

@@ -6,8 +6,13 @@
 //! chooses the text, compares the result with the site's `reading_grade_target`, and names
 //! the sentences to rewrite first. [`score_article`] is public so the theme can show the
 //! numbers too.
+//!
+//! The formulas follow the article's language (see [`readability::Language`]): English pages
+//! are held to `reading_grade_target`, Spanish ones to `check.reading_ease_target` on the
+//! Szigriszt-Pazos/INFLESZ scale, and a language without a formula is "not scored".
 
-use super::readability::{self, Block, HardSentence, Joined, Passage, Scores};
+use super::readability::{self, Block, HardSentence, Joined, Language, Passage, Scores};
+use super::translations::files::document_language;
 use crate::diagnostic::{Diagnostic, Span};
 use crate::markdown::{ProseKind, SectionKind};
 use crate::site::{Article, Site};
@@ -75,30 +80,36 @@ fn passages<'a>(joined: &'a [Joined<'a>]) -> Vec<Passage<'a>> {
         .collect()
 }
 
-/// Scores the prose of an article.
-pub fn score_article(article: &Article) -> Scores {
-    readability::score(&passages(&joined(article, None)))
+/// The readability formulas for an article's language.
+pub fn language(site: &Site, article: &Article) -> Language {
+    Language::for_code(&document_language(site, &article.doc))
+}
+
+/// Scores the prose of an article in `language`.
+pub fn score_article(article: &Article, language: Language) -> Scores {
+    readability::score_in(&passages(&joined(article, None)), language)
 }
 
 /// Scores the prose of one topic page of an article (its sections of that kind).
-pub fn score_topic(article: &Article, kind: SectionKind) -> Scores {
-    readability::score(&passages(&joined(article, Some(kind))))
+pub fn score_topic(article: &Article, kind: SectionKind, language: Language) -> Scores {
+    readability::score_in(&passages(&joined(article, Some(kind))), language)
 }
 
 /// Scores an article and its topic pages; finds the hardest sentences if it is above target.
 pub fn read(site: &Site, article: &Article) -> ArticleReading {
-    let scores = score_article(article);
+    let language = language(site, article);
+    let scores = score_article(article, language);
     let topics = article
         .topics()
         .into_iter()
         .map(|kind| TopicReading {
             kind,
             path: article.topic_path(kind),
-            scores: score_topic(article, kind),
+            scores: score_topic(article, kind, language),
         })
         .collect();
-    let hardest = if above(&scores, site.config.reading_grade_target) {
-        readability::hardest_sentences(&passages(&joined(article, None)), HARDEST)
+    let hardest = if above(&scores, &Targets::of(site)) {
+        readability::hardest_sentences_in(&passages(&joined(article, None)), HARDEST, language)
     } else {
         Vec::new()
     };
@@ -109,38 +120,82 @@ pub fn read(site: &Site, article: &Article) -> ArticleReading {
     }
 }
 
-/// Whether scores are above the target, as shown: grades are printed with one decimal, so a
-/// grade of 8.04 against a target of 8 passes rather than reading "8.0, above 8".
-fn above(s: &Scores, target: f64) -> bool {
-    s.words >= MIN_WORDS && (s.flesch_kincaid_grade * 10.0).round() / 10.0 > target
+/// The site's targets: a grade for English, an ease score for Spanish.
+#[derive(Debug, Clone, Copy)]
+pub struct Targets {
+    /// Flesch–Kincaid grade at or below which English text passes.
+    pub grade: f64,
+    /// Szigriszt-Pazos score at or above which Spanish text passes.
+    pub ease: f64,
 }
 
-/// `readability/grade`: the article, or one of its topic pages, reads above the target.
+impl Targets {
+    /// The targets of `site.yaml`.
+    pub fn of(site: &Site) -> Targets {
+        Targets {
+            grade: site.config.reading_grade_target,
+            ease: site.config.check.reading_ease_target,
+        }
+    }
+}
+
+/// Whether scores miss the target of their language, as shown: scores are printed with one
+/// decimal, so a grade of 8.04 against a target of 8 passes rather than reading "8.0, above 8".
+/// Text in a language without a formula never misses.
+pub fn above(s: &Scores, targets: &Targets) -> bool {
+    let shown = |x: f64| (x * 10.0).round() / 10.0;
+    s.words >= MIN_WORDS
+        && match s.language {
+            Language::English => shown(s.flesch_kincaid_grade) > targets.grade,
+            Language::Spanish => shown(s.szigriszt_pazos) < targets.ease,
+            Language::NotScored => false,
+        }
+}
+
+/// "reads at grade 9.2 (Flesch–Kincaid; SMOG 10.1), above the site's target of 8", or the
+/// Spanish equivalent on the INFLESZ scale.
+fn verdict(s: &Scores, targets: &Targets) -> String {
+    match s.inflesz() {
+        Some(band) => format!(
+            "reads as \"{}\" (INFLESZ {:.1}, Szigriszt-Pazos; Fernández Huerta {:.1}), below the site's target of {}",
+            band.label(),
+            s.szigriszt_pazos,
+            s.fernandez_huerta,
+            fmt_target(targets.ease)
+        ),
+        None => format!(
+            "reads at grade {:.1} (Flesch–Kincaid; SMOG {:.1}), above the site's target of {}",
+            s.flesch_kincaid_grade,
+            s.smog_grade,
+            fmt_target(targets.grade)
+        ),
+    }
+}
+
+/// `readability/grade`: the article, or one of its topic pages, misses the target.
 ///
 /// A topic page is reported on its own only when the article as a whole is within the
 /// target; otherwise the article's warning already names the sentences to fix.
 pub fn check_grade(site: &Site, article: &Article, reading: &ArticleReading) -> Vec<Diagnostic> {
-    let target = site.config.reading_grade_target;
+    let targets = Targets::of(site);
     let doc = &article.doc;
-    if above(&reading.scores, target) {
-        let s = &reading.scores;
+    if above(&reading.scores, &targets) {
         let d = Diagnostic::warning(
             "readability/grade",
             Span::at(&doc.path, doc.front.line_of("title"), 1),
             format!(
-                "\"{}\" reads at grade {:.1} (Flesch–Kincaid; SMOG {:.1}), above the site's target of {}",
+                "\"{}\" {}",
                 article.title(),
-                s.flesch_kincaid_grade,
-                s.smog_grade,
-                fmt_target(target)
+                verdict(&reading.scores, &targets)
             ),
         )
         .with_help(rewrite_help(&reading.hardest));
         return vec![d];
     }
+    let language = reading.scores.language;
     let mut out = Vec::new();
     for t in &reading.topics {
-        if !above(&t.scores, target) {
+        if !above(&t.scores, &targets) {
             continue;
         }
         let line = article
@@ -150,20 +205,21 @@ pub fn check_grade(site: &Site, article: &Article, reading: &ArticleReading) -> 
             .find(|s| s.kind == t.kind)
             .map(|s| s.line)
             .unwrap_or(1);
-        let hardest =
-            readability::hardest_sentences(&passages(&joined(article, Some(t.kind))), HARDEST);
+        let hardest = readability::hardest_sentences_in(
+            &passages(&joined(article, Some(t.kind))),
+            HARDEST,
+            language,
+        );
         out.push(
             Diagnostic::warning(
                 "readability/grade",
                 Span::at(&doc.path, line, 1),
                 format!(
-                    "the {} page of \"{}\" (/{}) reads at grade {:.1} (Flesch–Kincaid; SMOG {:.1}), above the site's target of {}",
+                    "the {} page of \"{}\" (/{}) {}",
                     t.kind.label().to_lowercase(),
                     article.title(),
                     t.path,
-                    t.scores.flesch_kincaid_grade,
-                    t.scores.smog_grade,
-                    fmt_target(target)
+                    verdict(&t.scores, &targets)
                 ),
             )
             .with_help(rewrite_help(&hardest)),

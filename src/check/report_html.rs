@@ -5,8 +5,9 @@
 //! elsewhere) so it can be mailed or opened offline. A few lines of inline script make the
 //! columns sortable; without script the table still reads well, sorted by next review date.
 
+use super::reading_level::Targets;
 use super::{ArticleSummary, CheckReport};
-use crate::diagnostic::{Diagnostic, Severity};
+use crate::diagnostic::{plural, Diagnostic, Severity};
 use std::collections::HashMap;
 use std::fmt::Write as _;
 use std::path::Path;
@@ -83,27 +84,7 @@ pub fn render(r: &CheckReport) -> String {
     let mut rows: Vec<&ArticleSummary> = r.articles.iter().collect();
     // Without script the table cannot be re-sorted, so start with what needs action first.
     rows.sort_by_key(|a| (a.next_review.is_some(), a.next_review));
-    let over = r
-        .articles
-        .iter()
-        .filter(|a| a.reading.scores.flesch_kincaid_grade > r.target_grade)
-        .count();
-    let overdue = r
-        .articles
-        .iter()
-        .filter(|a| a.days_left.is_some_and(|d| d < 0) || a.next_review.is_none())
-        .count();
-    let mut s = String::new();
-    let _ = write!(
-        s,
-        "<!DOCTYPE html>\n<html lang=\"en\">\n<head>\n<meta charset=\"utf-8\">\n<meta name=\"viewport\" content=\"width=device-width, initial-scale=1\">\n<title>Content report: {title}</title>\n<style>{STYLE}</style>\n</head>\n<body>\n<main>\n<h1>Content report: {title}</h1>\n<p class=\"meta\">Made by <code>handout check</code> on {today}. Reading grade target: {target}.</p>\n<p class=\"summary\"><span>{n}</span><span>{over} above the grade target</span><span>{overdue} overdue or never reviewed</span><span>{e}</span><span>{w}</span></p>\n",
-        title = esc(&r.site_title),
-        today = r.today,
-        target = r.target_grade,
-        n = count(r.articles.len(), "article"),
-        e = count(r.diagnostics.error_count(), "error"),
-        w = count(r.diagnostics.warning_count(), "warning"),
-    );
+    let mut s = head(r);
     s.push_str("<table>\n<caption>Articles, soonest review first. Select a column heading to sort.</caption>\n<thead><tr>");
     let heads = [
         "Article",
@@ -124,42 +105,11 @@ pub fn render(r: &CheckReport) -> String {
     }
     s.push_str("</tr></thead>\n<tbody>\n");
     for a in rows {
-        let sc = &a.reading.scores;
         let issues = by_file
             .get(a.path.as_path())
             .map(Vec::as_slice)
             .unwrap_or(&[]);
-        let grade_class = if sc.flesch_kincaid_grade > r.target_grade {
-            " over"
-        } else {
-            ""
-        };
-        let (due_class, due_text) = due_cell(a);
-        let _ = write!(
-            s,
-            "<tr><th scope=\"row\" data-sort=\"{t}\">{t}<span class=\"path\">{p}</span></th>\
-<td class=\"num{grade_class}\">{fk:.1}</td><td class=\"num\">{smog:.1}</td><td class=\"num\">{fre:.0}</td>{pemat}\
-<td class=\"num\">{words}</td><td class=\"num\">{min}</td><td>{reviewer}</td><td>{reviewed}</td>\
-<td class=\"{dc}\" data-sort=\"{due_key}\">{due}</td><td data-sort=\"{topic_count}\">",
-            t = esc(&a.title),
-            p = esc(&a.path.to_string_lossy()),
-            fk = sc.flesch_kincaid_grade,
-            smog = sc.smog_grade,
-            fre = sc.flesch_reading_ease,
-            pemat = super::plain::pemat_output::html_cell(&a.pemat, esc),
-            words = sc.words,
-            min = a.reading_minutes,
-            reviewer = esc(a.reviewer.as_deref().unwrap_or("—")),
-            reviewed = a.reviewed.map(|d| d.to_string()).unwrap_or_else(|| "—".into()),
-            dc = due_class.trim(),
-            due_key = a.next_review.map(|d| d.to_string()).unwrap_or_else(|| "0000".into()),
-            due = esc(&due_text),
-            topic_count = a.sections.iter().filter(|c| c.kind.is_topic()).count(),
-        );
-        super::topics::sections_html(&mut s, &a.sections, esc);
-        let _ = write!(s, "</td><td data-sort=\"{}\">", issues.len());
-        issue_list(&mut s, issues);
-        s.push_str("</td></tr>\n");
+        article_row(&mut s, a, issues, &targets(r));
     }
     s.push_str("</tbody>\n</table>\n");
     let article_paths: Vec<&Path> = r.articles.iter().map(|a| a.path.as_path()).collect();
@@ -176,13 +126,70 @@ pub fn render(r: &CheckReport) -> String {
     s
 }
 
-/// "1 error", "2 errors".
-fn count(n: usize, word: &str) -> String {
-    if n == 1 {
-        format!("1 {word}")
-    } else {
-        format!("{n} {word}s")
+/// The document head, the title and the summary line.
+fn head(r: &CheckReport) -> String {
+    let over = r
+        .articles
+        .iter()
+        .filter(|a| super::reading_level::above(&a.reading.scores, &targets(r)))
+        .count();
+    let overdue = r
+        .articles
+        .iter()
+        .filter(|a| a.days_left.is_some_and(|d| d < 0) || a.next_review.is_none())
+        .count();
+    format!(
+        "<!DOCTYPE html>\n<html lang=\"en\">\n<head>\n<meta charset=\"utf-8\">\n<meta name=\"viewport\" content=\"width=device-width, initial-scale=1\">\n<title>Content report: {title}</title>\n<style>{STYLE}</style>\n</head>\n<body>\n<main>\n<h1>Content report: {title}</h1>\n<p class=\"meta\">Made by <code>handout check</code> on {today}. Reading grade target: {target}.</p>\n<p class=\"summary\"><span>{n}</span><span>{over} above the grade target</span><span>{overdue} overdue or never reviewed</span><span>{e}</span><span>{w}</span></p>\n",
+        title = esc(&r.site_title),
+        today = r.today,
+        target = r.target_grade,
+        n = plural(r.articles.len(), "article"),
+        e = plural(r.diagnostics.error_count(), "error"),
+        w = plural(r.diagnostics.warning_count(), "warning"),
+    )
+}
+
+/// One article's row: scores, review dates, sections and open issues.
+/// The report's reading targets.
+fn targets(r: &CheckReport) -> Targets {
+    Targets {
+        grade: r.target_grade,
+        ease: r.target_ease,
     }
+}
+
+fn article_row(s: &mut String, a: &ArticleSummary, issues: &[&Diagnostic], targets: &Targets) {
+    let sc = &a.reading.scores;
+    let scores = super::reading_output::html_cells(sc, super::reading_level::above(sc, targets));
+    let (due_class, due_text) = due_cell(a);
+    let _ = write!(
+        s,
+        "<tr><th scope=\"row\" data-sort=\"{t}\">{t}<span class=\"path\">{p}</span></th>\
+{scores}{pemat}\
+<td class=\"num\">{words}</td><td class=\"num\">{min}</td><td>{reviewer}</td><td>{reviewed}</td>\
+<td class=\"{dc}\" data-sort=\"{due_key}\">{due}</td><td data-sort=\"{topic_count}\">",
+        t = esc(&a.title),
+        p = esc(&a.path.to_string_lossy()),
+        pemat = super::plain::pemat_output::html_cell(&a.pemat, esc),
+        words = sc.words,
+        min = a.reading_minutes,
+        reviewer = esc(a.reviewer.as_deref().unwrap_or("—")),
+        reviewed = a
+            .reviewed
+            .map(|d| d.to_string())
+            .unwrap_or_else(|| "—".into()),
+        dc = due_class.trim(),
+        due_key = a
+            .next_review
+            .map(|d| d.to_string())
+            .unwrap_or_else(|| "0000".into()),
+        due = esc(&due_text),
+        topic_count = a.sections.iter().filter(|c| c.kind.is_topic()).count(),
+    );
+    super::topics::sections_html(s, &a.sections, esc);
+    let _ = write!(s, "</td><td data-sort=\"{}\">", issues.len());
+    issue_list(s, issues);
+    s.push_str("</td></tr>\n");
 }
 
 fn issue_list(s: &mut String, issues: &[&Diagnostic]) {

@@ -51,40 +51,41 @@ pub fn check_review(site: &Site, article: &Article, today: NaiveDate) -> Vec<Dia
             );
         }
     }
+    out.extend(deadline(site, article, at_reviewed));
+    out
+}
+
+/// `review/overdue` or `review/due-soon`, at the `reviewed` line, when the next review is
+/// past or near.
+fn deadline(site: &Site, article: &Article, at_reviewed: Span) -> Option<Diagnostic> {
     let (Some(next), Some(days)) = (article.review.next, article.review.days_left) else {
-        return out;
+        return None;
     };
-    let interval = site.config.review_interval_months;
-    if article.review.status == ReviewStatus::Overdue {
-        let severity = site.config.check.overdue;
-        let msg = format!(
-            "clinical review overdue: the next review was due on {next} ({} ago)",
-            crate::diagnostic::plural(days.unsigned_abs() as usize, "day")
-        );
-        let help = format!(
-            "have a clinician review the article, then update `reviewed:`; reviews are due every {interval} months (`review_interval_months`)"
-        );
-        out.push(
-            match severity {
+    let days = crate::diagnostic::plural(days.unsigned_abs() as usize, "day");
+    match article.review.status {
+        ReviewStatus::Overdue => {
+            let msg =
+                format!("clinical review overdue: the next review was due on {next} ({days} ago)");
+            let help = format!(
+                "have a clinician review the article, then update `reviewed:`; reviews are due every {} months (`review_interval_months`)",
+                site.config.review_interval_months
+            );
+            let d = match site.config.check.overdue {
                 Severity::Error => Diagnostic::error("review/overdue", at_reviewed, msg),
                 Severity::Warning => Diagnostic::warning("review/overdue", at_reviewed, msg),
-            }
-            .with_help(help),
-        );
-    } else if article.review.status == ReviewStatus::DueSoon {
-        out.push(
+            };
+            Some(d.with_help(help))
+        }
+        ReviewStatus::DueSoon => Some(
             Diagnostic::warning(
                 "review/due-soon",
                 at_reviewed,
-                format!(
-                    "clinical review due soon: on {next} (in {})",
-                    crate::diagnostic::plural(days.unsigned_abs() as usize, "day")
-                ),
+                format!("clinical review due soon: on {next} (in {days})"),
             )
             .with_help("book the review with a clinician now, then update `reviewed:`"),
-        );
+        ),
+        _ => None,
     }
-    out
 }
 
 /// One line of `handout check --due`.

@@ -5,10 +5,16 @@
 //! misspelt `disclaimer` would otherwise silently drop the disclaimer from every page.
 
 mod brand;
+mod languages;
+mod paginate;
 mod positions;
+pub mod rules;
 mod urls;
+mod values;
 
 pub use brand::{Palette, Shades};
+pub use languages::{direction_of, Language};
+pub use paginate::{Paginate, SITEMAP_LIMIT};
 pub use positions::KeyPositions;
 
 use crate::diagnostic::{Diagnostic, Diagnostics, Severity, Span};
@@ -21,11 +27,12 @@ use std::path::Path;
 /// The name of the settings file at the site root.
 pub const CONFIG_FILE: &str = "site.yaml";
 
-const DEFAULT_DISCLAIMER: &str = "This page gives general information. It is not medical advice \
+pub(crate) const DEFAULT_DISCLAIMER: &str =
+    "This page gives general information. It is not medical advice \
 and does not replace a visit to your doctor or therapist. Talk to a healthcare professional about \
 your own situation.";
 
-const DEFAULT_EMERGENCY: &str = "In an emergency, call your local emergency number.";
+pub(crate) const DEFAULT_EMERGENCY: &str = "In an emergency, call your local emergency number.";
 
 /// The keys site.yaml may hold, from the types that read them.
 fn schema() -> Schema {
@@ -39,6 +46,8 @@ fn schema() -> Schema {
         .with("brand", Schema::of::<Brand>())
         .with("topics", Schema::keys(&TOPIC_KEYS))
         .with("check", Schema::of::<CheckConfig>())
+        .with("languages", Schema::of::<languages::RawLanguage>())
+        .with("paginate", Schema::of::<Paginate>())
         // `search: false`, or a mapping whose `synonyms` are the clinic's own words.
         .with("search", Schema::keys(&["synonyms"]))
 }
@@ -51,6 +60,7 @@ pub struct RawConfig {
     description: Option<String>,
     base_url: Option<String>,
     language: Option<String>,
+    languages: Vec<languages::RawLanguage>,
     clinic: Clinic,
     disclaimer: Option<String>,
     emergency: Option<String>,
@@ -67,6 +77,7 @@ pub struct RawConfig {
     allow_links_outside: bool,
     allow_remote_images: bool,
     search: RawSearch,
+    paginate: Paginate,
 }
 
 /// `search:` as written: `false` to turn search off, or its settings.
@@ -210,6 +221,12 @@ pub struct CheckConfig {
     pub disable: Vec<String>,
     /// The lowest PEMAT-style score (percent, per scale) an article may have; none by default.
     pub pemat_minimum: Option<f64>,
+    /// The site's own words that an article must explain where it uses them, unless the
+    /// glossary does (`plain/undefined-term`), added to the built-in list.
+    pub terms: Vec<String>,
+    /// The lowest reading ease (0–100, higher is easier) of text in a language scored on an
+    /// ease scale: Szigriszt-Pazos/INFLESZ for Spanish. 55 is INFLESZ's "normal".
+    pub reading_ease_target: f64,
 }
 
 impl Default for CheckConfig {
@@ -219,6 +236,8 @@ impl Default for CheckConfig {
             due_soon_days: 30,
             disable: Vec::new(),
             pemat_minimum: None,
+            terms: Vec::new(),
+            reading_ease_target: 55.0,
         }
     }
 }
@@ -249,6 +268,15 @@ pub struct Config {
     pub base_path: String,
     /// BCP 47 language code of the content.
     pub language: String,
+    /// Every language the site is published in, the default (`language`) first.
+    pub languages: Vec<Language>,
+    /// The language of the pages this configuration renders: the default language, or one
+    /// of `languages` for the copy [`Config::for_language`] makes.
+    pub lang: Language,
+    /// The theme's words in `lang` (with the site's own), filled in once the theme is loaded.
+    pub strings: std::sync::Arc<crate::i18n::Strings>,
+    /// Which pages exist in which language, filled in once every language is assembled.
+    pub translations: std::sync::Arc<crate::i18n::TranslationIndex>,
     /// The clinic.
     pub clinic: Clinic,
     /// Shown on every page.
@@ -286,6 +314,8 @@ pub struct Config {
     pub positions: KeyPositions,
     /// Site search.
     pub search: SearchConfig,
+    /// How long lists, the feed and the sitemap are split.
+    pub paginate: Paginate,
 }
 
 impl Default for Config {
@@ -304,12 +334,16 @@ fn unreachable_default() -> Config {
         base_url: "/".into(),
         base_path: "/".into(),
         language: "en".into(),
+        languages: vec![Language::default_for("en")],
+        lang: Language::default_for("en"),
+        strings: Default::default(),
+        translations: Default::default(),
         clinic: Clinic::default(),
         disclaimer: DEFAULT_DISCLAIMER.into(),
         emergency: DEFAULT_EMERGENCY.into(),
         emergency_number: None,
-        review_interval_months: 12,
-        reading_grade_target: 8.0,
+        review_interval_months: values::REVIEW_INTERVAL_MONTHS,
+        reading_grade_target: values::READING_GRADE_TARGET,
         topics: TopicRules::defaults(),
         theme: "default".into(),
         article_order: ArticleOrder::Title,
@@ -325,6 +359,7 @@ fn unreachable_default() -> Config {
             enabled: true,
             synonyms: Vec::new(),
         },
+        paginate: Paginate::default(),
     }
 }
 
@@ -389,114 +424,43 @@ impl Config {
             Some((l, c)) => Span::at(path, l, c),
             None => Span::file(path),
         };
-        let base_url = match raw.base_url.as_deref().map(str::trim) {
-            None | Some("") => "/".to_string(),
-            Some(u) => {
-                if u.contains(['?', '#']) {
-                    diags.push(
-                        Diagnostic::error(
-                            "config/base-url",
-                            at(&["base_url"]),
-                            format!("base_url `{u}` has a query or fragment (`?` or `#`); every page address is built on it"),
-                        )
-                        .with_help("write only the site's address, e.g. `https://www.myclinic.example/guides/`"),
-                    );
-                } else if !is_base_url(u) {
-                    diags.push(
-                        Diagnostic::error(
-                            "config/base-url",
-                            at(&["base_url"]),
-                            format!("base_url `{u}` is not an http(s) address"),
-                        )
-                        .with_help("write the full address, e.g. `https://www.myclinic.example/`"),
-                    );
-                }
-                if u.ends_with('/') {
-                    u.to_string()
-                } else {
-                    format!("{u}/")
-                }
-            }
-        };
-        let base_path = base_path_of(&base_url);
+        let base_url = urls::base_url(raw.base_url.as_deref(), &at, &mut diags);
         diags.extend(urls::check_urls(&raw, text, path, &at));
         let palette = brand::palette(&raw.brand, &at).unwrap_or_else(|e| {
             diags.extend(e);
             Palette::default()
         });
-        let mut site_rules = Vec::new();
-        for (key, patterns) in &raw.topics {
-            // An unknown key is reported by the schema walk.
-            if let Some(kind) = SectionKind::from_key(key) {
-                site_rules.extend(patterns.iter().map(|p| (kind, p.clone())));
-            }
-        }
-        let cue_language = raw.language.as_deref().unwrap_or("en");
-        let topics = TopicRules::with_site_rules(&site_rules, cue_language).unwrap_or_else(|msg| {
-            diags.push(
-                Diagnostic::error("config/topics", at(&["topics"]), msg).with_help(
-                    "a pattern is a phrase; `*` stands for any words, e.g. `how * helps`",
-                ),
-            );
-            TopicRules::defaults()
-        });
-        let interval = raw.review_interval_months.unwrap_or(12);
-        if interval == 0 || interval > 120 {
-            diags.push(
-                Diagnostic::error(
-                    "config/review-interval",
-                    at(&["review_interval_months"]),
-                    format!("review_interval_months must be between 1 and 120, not {interval}"),
-                )
-                .with_help("most clinics review patient information every 12 to 36 months"),
-            );
-        }
-        let grade = raw.reading_grade_target.unwrap_or(8.0);
-        if !(1.0..=18.0).contains(&grade) {
-            diags.push(Diagnostic::error(
-                "config/reading-grade",
-                at(&["reading_grade_target"]),
-                format!("reading_grade_target must be between 1 and 18, not {grade}"),
-            ));
-        }
-        if let Some(min) = raw
-            .check
-            .pemat_minimum
-            .filter(|m| !(0.0..=100.0).contains(m))
-        {
-            diags.push(
-                Diagnostic::error(
-                    "config/pemat-minimum",
-                    at(&["check", "pemat_minimum"]),
-                    format!("check.pemat_minimum is a percentage from 0 to 100, not {min}"),
-                )
-                .with_help("PEMAT's customary pass mark is 70"),
-            );
-        }
-        let language = raw.language.unwrap_or_else(|| "en".into());
-        if !is_language_tag(&language) {
-            diags.push(
-                Diagnostic::error(
-                    "config/language",
-                    at(&["language"]),
-                    format!("`{language}` is not a language code"),
-                )
-                .with_help("use a code such as `en`, `en-GB`, `es` or `fr-CA`"),
-            );
-        }
+        let topics = values::topic_rules(&raw, &at, &mut diags);
+        diags.extend(values::check_values(&raw, &at));
+        let language = raw.language.clone().unwrap_or_else(|| "en".into());
+        let (others, d) = languages::check(&raw.languages, &language, text, path);
+        diags.extend(d);
+        diags.extend(raw.paginate.check(&at));
         if diags.has_errors() {
             return Err(diags);
         }
+        let mut config = Config::complete(raw, base_url, topics, palette);
+        config.languages.extend(others);
+        Ok((config, diags))
+    }
+
+    /// The settings from checked values, with every missing one given its default.
+    fn complete(raw: RawConfig, base_url: String, topics: TopicRules, palette: Palette) -> Config {
+        let default_lang = Language::default_for(raw.language.as_deref().unwrap_or("en"));
         let title = raw
             .title
             .filter(|t| !t.trim().is_empty())
             .unwrap_or_else(|| "Patient information".into());
-        let config = Config {
+        Config {
             description: raw.description.unwrap_or_default(),
             title,
+            base_path: base_path_of(&base_url),
             base_url,
-            base_path,
-            language,
+            language: raw.language.unwrap_or_else(|| "en".into()),
+            languages: vec![default_lang.clone()],
+            lang: default_lang,
+            strings: Default::default(),
+            translations: Default::default(),
             clinic: raw.clinic,
             disclaimer: raw.disclaimer.unwrap_or_else(|| DEFAULT_DISCLAIMER.into()),
             emergency: raw.emergency.unwrap_or_else(|| DEFAULT_EMERGENCY.into()),
@@ -504,8 +468,12 @@ impl Config {
                 .emergency_number
                 .map(|n| n.trim().to_string())
                 .filter(|n| !n.is_empty()),
-            review_interval_months: interval,
-            reading_grade_target: grade,
+            review_interval_months: raw
+                .review_interval_months
+                .unwrap_or(values::REVIEW_INTERVAL_MONTHS),
+            reading_grade_target: raw
+                .reading_grade_target
+                .unwrap_or(values::READING_GRADE_TARGET),
             topics,
             theme: raw.theme.unwrap_or_else(|| "default".into()),
             article_order: raw.article_order.unwrap_or_default(),
@@ -518,8 +486,8 @@ impl Config {
             palette,
             positions: KeyPositions::default(),
             search: raw.search.into(),
-        };
-        Ok((config, diags))
+            paginate: raw.paginate,
+        }
     }
 
     /// Replaces the base URL (from `--base-url`).
@@ -532,14 +500,48 @@ impl Config {
         self.base_path = base_path_of(&self.base_url);
     }
 
-    /// The absolute address of a site path such as `articles/x/` (no leading slash).
+    /// The absolute address of a site path such as `articles/x/` (no leading slash), in
+    /// this configuration's language.
     pub fn permalink(&self, path: &str) -> String {
-        format!("{}{}", self.base_url, path.trim_start_matches('/'))
+        format!(
+            "{}{}{}",
+            self.base_url,
+            self.lang.prefix,
+            path.trim_start_matches('/')
+        )
     }
 
-    /// The root-relative address of a site path, with the base path in front.
+    /// The root-relative address of a site path, with the base path and the language's
+    /// folder in front.
     pub fn url(&self, path: &str) -> String {
+        format!(
+            "{}{}{}",
+            self.base_path,
+            self.lang.prefix,
+            path.trim_start_matches('/')
+        )
+    }
+
+    /// The root-relative address of a file every language shares (the stylesheet, the logo).
+    pub fn asset_url(&self, path: &str) -> String {
         format!("{}{}", self.base_path, path.trim_start_matches('/'))
+    }
+
+    /// This configuration for the pages in `lang`: its own disclaimer, emergency notice and
+    /// number where site.yaml gives them, and its pages under `/CODE/`.
+    pub fn for_language(&self, lang: &Language) -> Config {
+        let mut c = self.clone();
+        c.lang = lang.clone();
+        if let Some(d) = &lang.disclaimer {
+            c.disclaimer = d.clone();
+        }
+        if let Some(e) = &lang.emergency {
+            c.emergency = e.clone();
+        }
+        if let Some(n) = &lang.emergency_number {
+            c.emergency_number = Some(n.clone());
+        }
+        c
     }
 }
 
@@ -570,11 +572,12 @@ fn base_path_of(base_url: &str) -> String {
 }
 
 /// A loose check of a BCP 47 tag: letters and digits in parts of 1–8, separated by `-`.
-fn is_language_tag(s: &str) -> bool {
+/// Private-use tags (`x-test`, `qya`) pass too, so a site can test its strings.
+pub(crate) fn is_language_tag(s: &str) -> bool {
     let mut parts = s.split('-');
-    let first_ok = parts
-        .next()
-        .is_some_and(|p| (2..=3).contains(&p.len()) && p.chars().all(|c| c.is_ascii_alphabetic()));
+    let first_ok = parts.next().is_some_and(|p| {
+        ((2..=3).contains(&p.len()) || p == "x") && p.chars().all(|c| c.is_ascii_alphabetic())
+    });
     first_ok
         && parts.all(|p| (1..=8).contains(&p.len()) && p.chars().all(|c| c.is_ascii_alphanumeric()))
 }

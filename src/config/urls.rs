@@ -1,6 +1,6 @@
 //! Addresses in site.yaml, checked with the site-wide URL policy ([`crate::url_scheme`]).
 
-use super::RawConfig;
+use super::{is_base_url, RawConfig};
 use crate::diagnostic::{Diagnostic, Diagnostics, Span};
 use crate::yaml;
 use std::path::Path;
@@ -57,4 +57,41 @@ pub(super) fn check_urls(
         }
     }
     diags
+}
+
+/// `base_url` as written, ending in `/`; `/` when unset. An address that is not http(s), or
+/// that has a query or fragment, is an error.
+pub(super) fn base_url(
+    written: Option<&str>,
+    at: &dyn Fn(&[&str]) -> Span,
+    diags: &mut Diagnostics,
+) -> String {
+    let u = match written.map(str::trim) {
+        None | Some("") => return "/".to_string(),
+        Some(u) => u,
+    };
+    if u.contains(['?', '#']) {
+        diags.push(
+            Diagnostic::error(
+                "config/base-url",
+                at(&["base_url"]),
+                format!("base_url `{u}` has a query or fragment (`?` or `#`); every page address is built on it"),
+            )
+            .with_help("write only the site's address, e.g. `https://www.myclinic.example/guides/`"),
+        );
+    } else if !is_base_url(u) {
+        diags.push(
+            Diagnostic::error(
+                "config/base-url",
+                at(&["base_url"]),
+                format!("base_url `{u}` is not an http(s) address"),
+            )
+            .with_help("write the full address, e.g. `https://www.myclinic.example/`"),
+        );
+    }
+    if u.ends_with('/') {
+        u.to_string()
+    } else {
+        format!("{u}/")
+    }
 }

@@ -5,6 +5,7 @@
 //! positions are lines in the file, not in the YAML block.
 
 use super::DocKind;
+use crate::config::rules;
 use crate::diagnostic::{Diagnostic, Diagnostics, Severity, Span};
 use crate::yaml::{self, Schema};
 use chrono::NaiveDate;
@@ -60,6 +61,10 @@ struct RawFrontMatter {
     key_points: Vec<String>,
     check: RawCheck,
     keywords: Vec<String>,
+    translator: Option<String>,
+    translation_reviewer: Option<String>,
+    reviewed_by: Option<String>,
+    source_hash: Option<String>,
 }
 
 /// Checked front matter of any content file.
@@ -104,6 +109,14 @@ pub struct FrontMatter {
     pub check_disable: Vec<String>,
     /// Words patients may search with that the text does not use (`slipped disc`).
     pub keywords: Vec<String>,
+    /// For a translation: who translated it.
+    pub translator: Option<String>,
+    /// For a translation: who checked it against the source (`translation_reviewer:`, or
+    /// `reviewed_by:`).
+    pub translation_reviewer: Option<String>,
+    /// For a translation: the hash of the source file it was made from (see
+    /// [`crate::site::translation_source_hash`]).
+    pub source_hash: Option<String>,
     /// 1-based line of each key, for diagnostics about values (e.g. `reviewed`).
     #[serde(skip)]
     pub key_lines: Vec<(String, usize)>,
@@ -130,25 +143,7 @@ pub(crate) fn parse(
     kind: DocKind,
 ) -> Result<(FrontMatter, usize, usize, Diagnostics), Diagnostics> {
     let Some((yaml_text, body_start, body_line)) = split(text) else {
-        if text.trim_start().starts_with("---") {
-            return Err(Diagnostic::error(
-                "front-matter/unclosed",
-                Span::at(path, 1, 1),
-                "the front matter starts with `---` but has no closing `---` line",
-            )
-            .with_help("add a line with just `---` after the last front-matter key")
-            .into());
-        }
-        if matches!(kind, DocKind::Article | DocKind::Page) {
-            return Err(Diagnostic::error(
-                "front-matter/title",
-                Span::at(path, 1, 1),
-                "missing front matter with a title",
-            )
-            .with_help("start the file with:\n  ---\n  title: Your title\n  ---")
-            .into());
-        }
-        return Ok((FrontMatter::default(), 0, 1, Diagnostics::new()));
+        return without_front_matter(text, path, kind);
     };
     let (raw, value): (RawFrontMatter, _) =
         yaml::parse(yaml_text, path, 2).map_err(Diagnostics::from)?;
@@ -176,42 +171,22 @@ pub(crate) fn parse(
             .map(|(_, l)| *l)
             .unwrap_or(1)
     };
+    warnings.extend(rules::unknown_entries(
+        &raw.check.disable,
+        &Span::at(path, line_of("check"), 1),
+    ));
     let mut errors = Diagnostics::new();
-    let mut date = |key: &str, v: &Option<String>| -> Option<NaiveDate> {
-        let s = v.as_deref()?.trim();
-        let day = s.get(..10).unwrap_or(s);
-        match NaiveDate::parse_from_str(day, "%Y-%m-%d") {
-            // Dates are of patient information, reviewed every few years: a year far outside
-            // that is a typo (9999-12-31 would show a next review in the year 10000).
-            Ok(d) if (1900..=2199).contains(&chrono::Datelike::year(&d)) => Some(d),
-            Ok(_) => {
-                errors.push(
-                    Diagnostic::error(
-                        "front-matter/date",
-                        Span::at(path, line_of(key), 1),
-                        format!("`{key}: {s}` is not a plausible date"),
-                    )
-                    .with_help("write the real date as YYYY-MM-DD, e.g. 2026-03-15"),
-                );
-                None
-            }
-            Err(_) => {
-                errors.push(
-                    Diagnostic::error(
-                        "front-matter/date",
-                        Span::at(path, line_of(key), 1),
-                        format!("`{key}: {s}` is not a date"),
-                    )
-                    .with_help("write dates as YYYY-MM-DD, e.g. 2026-03-15"),
-                );
-                None
-            }
-        }
+    let mut date = |key: &str, v: &Option<String>| {
+        date_value(key, v.as_deref()?, Span::at(path, line_of(key), 1))
+            .map_err(|d| errors.push(d))
+            .ok()
     };
-    let date_v = date("date", &raw.date);
-    let updated = date("updated", &raw.updated);
-    let reviewed = date("reviewed", &raw.reviewed);
-    let title = raw.title.map(|t| t.trim().to_string()).unwrap_or_default();
+    let dates = [
+        date("date", &raw.date),
+        date("updated", &raw.updated),
+        date("reviewed", &raw.reviewed),
+    ];
+    let title = raw.title.as_deref().map(str::trim).unwrap_or_default();
     if title.is_empty() && matches!(kind, DocKind::Article | DocKind::Page) {
         errors.push(
             Diagnostic::error(
@@ -228,23 +203,85 @@ pub(crate) fn parse(
         errors.extend(warnings);
         return Err(errors);
     }
-    let front = FrontMatter {
-        title,
+    let front = complete(raw, dates, key_lines);
+    Ok((front, body_start, body_line, warnings))
+}
+
+/// A file without a front-matter block: an error for an article or page (or a block left
+/// open), empty front matter for the other documents.
+fn without_front_matter(
+    text: &str,
+    path: &Path,
+    kind: DocKind,
+) -> Result<(FrontMatter, usize, usize, Diagnostics), Diagnostics> {
+    if text.trim_start().starts_with("---") {
+        return Err(Diagnostic::error(
+            "front-matter/unclosed",
+            Span::at(path, 1, 1),
+            "the front matter starts with `---` but has no closing `---` line",
+        )
+        .with_help("add a line with just `---` after the last front-matter key")
+        .into());
+    }
+    if matches!(kind, DocKind::Article | DocKind::Page) {
+        return Err(Diagnostic::error(
+            "front-matter/title",
+            Span::at(path, 1, 1),
+            "missing front matter with a title",
+        )
+        .with_help("start the file with:\n  ---\n  title: Your title\n  ---")
+        .into());
+    }
+    Ok((FrontMatter::default(), 0, 1, Diagnostics::new()))
+}
+
+/// The date `key: value` gives (a time after the date is ignored), or the error at `span`.
+fn date_value(key: &str, value: &str, span: Span) -> Result<NaiveDate, Diagnostic> {
+    let s = value.trim();
+    let day = s.get(..10).unwrap_or(s);
+    let (problem, help) = match NaiveDate::parse_from_str(day, "%Y-%m-%d") {
+        // Dates are of patient information, reviewed every few years: a year far outside
+        // that is a typo (9999-12-31 would show a next review in the year 10000).
+        Ok(d) if (1900..=2199).contains(&chrono::Datelike::year(&d)) => return Ok(d),
+        Ok(_) => (
+            "is not a plausible date",
+            "write the real date as YYYY-MM-DD, e.g. 2026-03-15",
+        ),
+        Err(_) => (
+            "is not a date",
+            "write dates as YYYY-MM-DD, e.g. 2026-03-15",
+        ),
+    };
+    Err(
+        Diagnostic::error("front-matter/date", span, format!("`{key}: {s}` {problem}"))
+            .with_help(help),
+    )
+}
+
+/// The front matter from checked values: text trimmed, empty values dropped.
+fn complete(
+    raw: RawFrontMatter,
+    [date, updated, reviewed]: [Option<NaiveDate>; 3],
+    key_lines: Vec<(String, usize)>,
+) -> FrontMatter {
+    let trimmed = |list: Vec<String>| -> Vec<String> {
+        list.into_iter()
+            .map(|t| t.trim().to_string())
+            .filter(|t| !t.is_empty())
+            .collect()
+    };
+    FrontMatter {
+        title: raw.title.map(|t| t.trim().to_string()).unwrap_or_default(),
         description: raw
             .description
             .map(|d| d.trim().to_string())
             .filter(|d| !d.is_empty()),
-        date: date_v,
+        date,
         updated,
         reviewed,
         reviewer: raw.reviewer.filter(|r| !r.trim().is_empty()),
         authors: raw.authors,
-        tags: raw
-            .tags
-            .into_iter()
-            .map(|t| t.trim().to_string())
-            .filter(|t| !t.is_empty())
-            .collect(),
+        tags: trimmed(raw.tags),
         condition: raw.condition,
         treatment: raw.treatment,
         references: raw.references,
@@ -253,17 +290,19 @@ pub(crate) fn parse(
         aliases: raw.aliases,
         image: raw.image,
         image_alt: raw.image_alt,
-        key_points: raw
-            .key_points
-            .into_iter()
-            .map(|p| p.trim().to_string())
-            .filter(|p| !p.is_empty())
-            .collect(),
+        key_points: trimmed(raw.key_points),
         check_disable: raw.check.disable,
         keywords: raw.keywords,
+        translator: nonempty(raw.translator),
+        translation_reviewer: nonempty(raw.translation_reviewer).or(nonempty(raw.reviewed_by)),
+        source_hash: nonempty(raw.source_hash),
         key_lines,
-    };
-    Ok((front, body_start, body_line, warnings))
+    }
+}
+
+/// A text value, trimmed, unless it is empty.
+fn nonempty(v: Option<String>) -> Option<String> {
+    v.map(|s| s.trim().to_string()).filter(|s| !s.is_empty())
 }
 
 /// Finds the YAML between an opening `---` on the first line and the next `---` line.

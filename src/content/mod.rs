@@ -5,6 +5,7 @@
 
 mod discover;
 mod front_matter;
+pub mod language;
 
 pub(crate) use discover::is_ignored;
 pub use discover::{discover, Discovered, CONTENT_DIR};
@@ -44,6 +45,8 @@ pub struct Document {
     pub body_start: usize,
     /// 1-based line where the body starts.
     pub body_line: usize,
+    /// For a translation (`index.es.md`, `about.es.md`), the language code in its name.
+    pub lang: Option<String>,
 }
 
 impl Document {
@@ -55,9 +58,34 @@ impl Document {
     /// The file name without extension, or the bundle folder's name: the default slug.
     pub fn stem(&self) -> String {
         let p = self.bundle.as_deref().unwrap_or(&self.path);
-        p.file_stem()
+        let stem = p
+            .file_stem()
             .map(|s| s.to_string_lossy().into_owned())
-            .unwrap_or_default()
+            .unwrap_or_default();
+        match (&self.lang, &self.bundle) {
+            (Some(code), None) => stem
+                .strip_suffix(&format!(".{code}"))
+                .map(String::from)
+                .unwrap_or(stem),
+            _ => stem,
+        }
+    }
+
+    /// The file this one translates (the path without the language code), or the file
+    /// itself when it is not a translation: the key that pairs translations.
+    pub fn source_path(&self) -> PathBuf {
+        match &self.lang {
+            Some(code) => {
+                let name = self
+                    .path
+                    .file_name()
+                    .map(|n| n.to_string_lossy().into_owned())
+                    .unwrap_or_default();
+                let source = name.replacen(&format!(".{code}.md"), ".md", 1);
+                self.path.with_file_name(source)
+            }
+            None => self.path.clone(),
+        }
     }
 
     /// The folder relative links in this file are relative to.
@@ -96,9 +124,19 @@ pub fn parse_document(
             front,
             body_start,
             body_line,
+            lang: translation_language(rel),
         },
         warnings,
     ))
+}
+
+/// The language code of a translation's file name: `es` for `index.es.md` or `about.es.md`;
+/// `None` for any other name.
+pub fn translation_language(path: &Path) -> Option<String> {
+    let name = path.file_name()?.to_str()?;
+    let stem = name.strip_suffix(".md")?;
+    let (base, code) = stem.rsplit_once('.')?;
+    (!base.is_empty() && crate::config::is_language_tag(code)).then(|| code.to_string())
 }
 
 /// UTF-8 text, or an error at the line and column of the first bad byte.

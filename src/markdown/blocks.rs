@@ -9,6 +9,7 @@
 use pulldown_cmark::BlockQuoteKind;
 
 use super::anchors::{escape_into, fragment_href_into, slugify, IdAllocator};
+use super::CalloutWording;
 
 /// The opening of a callout for a GitHub alert.
 ///
@@ -42,12 +43,20 @@ pub(crate) const CALLOUT_CLOSE: &str = "</div>\n";
 
 /// A task-list checkbox. It is read-only (`disabled`), and the label gives
 /// it the accessible name axe asks every form control to have.
-pub(crate) fn task_checkbox(checked: bool) -> &'static str {
-    if checked {
-        "<input type=\"checkbox\" disabled checked aria-label=\"Done\"> "
-    } else {
-        "<input type=\"checkbox\" disabled aria-label=\"Not done\"> "
-    }
+pub(crate) fn task_checkbox(checked: bool, words: &CalloutWording) -> String {
+    let mut out = String::from("<input type=\"checkbox\" disabled");
+    out.push_str(if checked { " checked" } else { "" });
+    out.push_str(" aria-label=\"");
+    escape_into(
+        &mut out,
+        if checked {
+            &words.done
+        } else {
+            &words.not_done
+        },
+    );
+    out.push_str("\"> ");
+    out
 }
 
 /// The wrapper that lets a wide table scroll sideways on a phone. It is
@@ -71,6 +80,7 @@ pub(crate) fn table_label(
     header_cells: &[String],
     number: usize,
     used: &mut Vec<String>,
+    word: &str,
 ) -> String {
     let cells: Vec<&str> = header_cells
         .iter()
@@ -79,9 +89,9 @@ pub(crate) fn table_label(
         .take(6)
         .collect();
     let base = if cells.is_empty() {
-        format!("Table {number}")
+        format!("{word} {number}")
     } else {
-        format!("Table: {}", cells.join(", "))
+        format!("{word}: {}", cells.join(", "))
     };
     let mut label = base.clone();
     let mut n = 2;
@@ -113,9 +123,26 @@ struct Note {
 #[derive(Debug, Default)]
 pub(crate) struct Footnotes {
     notes: Vec<Note>,
+    /// The words of the notes' labels, in the document's language.
+    words: Option<CalloutWording>,
 }
 
 impl Footnotes {
+    /// No notes yet; labels in `words`.
+    pub(crate) fn new(words: &CalloutWording) -> Self {
+        Footnotes {
+            notes: Vec::new(),
+            words: Some(words.clone()),
+        }
+    }
+
+    fn words(&self) -> std::borrow::Cow<'_, CalloutWording> {
+        match &self.words {
+            Some(w) => std::borrow::Cow::Borrowed(w),
+            None => std::borrow::Cow::Owned(CalloutWording::default()),
+        }
+    }
+
     fn note(&mut self, label: &str, ids: &mut IdAllocator<'_>) -> usize {
         let key = label.to_lowercase();
         if let Some(i) = self.notes.iter().position(|n| n.key == key) {
@@ -137,17 +164,19 @@ impl Footnotes {
     pub(crate) fn reference(&mut self, label: &str, ids: &mut IdAllocator<'_>) -> String {
         let i = self.note(label, ids);
         let ref_id = ids.unique(&format!("fnref-{}", slugify(label)));
-        let note = &mut self.notes[i];
+        let note = &self.notes[i];
         let mut out = String::with_capacity(96);
         out.push_str(FOOTNOTE_REF_START);
         out.push_str("<a id=\"");
         escape_into(&mut out, &ref_id);
         out.push_str("\" href=\"");
         fragment_href_into(&mut out, &note.id);
-        out.push_str(&format!(
-            "\" aria-label=\"Note {n}\">{n}</a></sup>",
-            n = note.number
-        ));
+        let number = note.number.to_string();
+        let label = self.words().note.replace("{n}", &number);
+        out.push_str("\" aria-label=\"");
+        escape_into(&mut out, &label);
+        out.push_str(&format!("\">{number}</a></sup>"));
+        let note = &mut self.notes[i];
         note.first_ref.get_or_insert(ref_id);
         out
     }
@@ -163,7 +192,10 @@ impl Footnotes {
         if self.notes.is_empty() {
             return String::new();
         }
-        let mut out = String::from("<section class=\"footnotes\" aria-label=\"Notes\">\n<ol>\n");
+        let words = self.words().into_owned();
+        let mut out = String::from("<section class=\"footnotes\" aria-label=\"");
+        escape_into(&mut out, &words.notes);
+        out.push_str("\">\n<ol>\n");
         for note in &self.notes {
             out.push_str("<li id=\"");
             escape_into(&mut out, &note.id);
@@ -175,10 +207,12 @@ impl Footnotes {
                 // A word rather than an arrow glyph: axe cannot check a
                 // glyph's contrast, and the visible word stays in the
                 // accessible name (WCAG 2.5.3).
-                back.push_str(&format!(
-                    "\" aria-label=\"Back to note {}\">Back</a>",
-                    note.number
-                ));
+                let label = words.back_to_note.replace("{n}", &note.number.to_string());
+                back.push_str("\" aria-label=\"");
+                escape_into(&mut back, &label);
+                back.push_str("\">");
+                escape_into(&mut back, &words.back);
+                back.push_str("</a>");
             }
             // Put the back link at the end of the last paragraph when there
             // is one, so it does not sit alone on a line.

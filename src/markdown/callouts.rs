@@ -51,21 +51,27 @@ pub struct CalloutWording {
     pub urgent: String,
     /// Title of `[!ROUTINE]`.
     pub routine: String,
+    /// The label of a document's notes (footnotes) section.
+    pub notes: String,
+    /// A note reference's label, `{n}` for its number.
+    pub note: String,
+    /// The text of a note's link back to where it is cited.
+    pub back: String,
+    /// That link's label, `{n}` for the note's number.
+    pub back_to_note: String,
+    /// A ticked task-list box.
+    pub done: String,
+    /// An unticked task-list box.
+    pub not_done: String,
+    /// A wide table's scrolling region: the word before its header cells or number.
+    pub table: String,
 }
 
 impl CalloutWording {
-    /// The English wording, naming `number` (site.yaml's
+    /// The built-in English wording (from the theme's `en.yaml`), naming `number` (site.yaml's
     /// `emergency_number`) when the site gives one.
     pub fn new(number: Option<&str>) -> Self {
-        let emergency = match number {
-            Some(n) => format!("Emergency: call {n} now"),
-            None => "Emergency: call the emergency number now".to_string(),
-        };
-        CalloutWording {
-            emergency,
-            urgent: "Urgent: ask for an urgent appointment today".into(),
-            routine: "Not urgent: mention it at your next visit".into(),
-        }
+        crate::i18n::Strings::default().callout_wording(number)
     }
 }
 

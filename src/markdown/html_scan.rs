@@ -330,8 +330,10 @@ mod tests {
     }
 
     #[test]
-    fn survives_broken_markup() {
-        for html in [
+    fn broken_markup_keeps_what_came_before_it() {
+        // Authors can put raw HTML in their Markdown, so a page may end in a cut-off tag, an
+        // unclosed comment or script: the links and ids before it are still found.
+        for broken in [
             "<a href=",
             "<a href='x",
             "<",
@@ -340,7 +342,20 @@ mod tests {
             "<a =x>",
             "<p id>",
         ] {
-            let _ = scan(html);
+            let s = scan(&format!("<h2 id=risks>R</h2><a href=/a/>a</a>{broken}"));
+            let urls: Vec<&str> = s.refs.iter().map(|r| r.url.as_str()).collect();
+            assert_eq!(urls.first(), Some(&"/a/"), "{broken}: {urls:?}");
+            assert!(s.ids.contains("risks"), "{broken}");
+        }
+    }
+
+    #[test]
+    fn a_stray_angle_bracket_does_not_hide_what_follows() {
+        for stray in ["<", "a < b", "<a =x>", "<p id>", "< p>"] {
+            let s = scan(&format!("<p>{stray}</p><a href=/b/ id=after>b</a>"));
+            let urls: Vec<&str> = s.refs.iter().map(|r| r.url.as_str()).collect();
+            assert_eq!(urls, ["/b/"], "{stray}");
+            assert!(s.ids.contains("after"), "{stray}");
         }
     }
 

@@ -112,6 +112,19 @@ impl TopicRules {
         }
     }
 
+    /// The cues of a document in `language` on a site whose rules are `site_rules`: the
+    /// language's own cues when it has a cue file and differs from the site's (site patterns
+    /// are written in the site's language, so they are left out); `None` to use the site's.
+    pub fn for_document(site_rules: &TopicRules, language: &str) -> Option<TopicRules> {
+        let cues = CueSet::for_language(language);
+        let primary = language.split(['-', '_']).next().unwrap_or("");
+        let own = cues.language.eq_ignore_ascii_case(primary);
+        (own && cues.language != site_rules.cues.language).then(|| TopicRules {
+            site: Vec::new(),
+            cues,
+        })
+    }
+
     /// Site patterns from `site.yaml`, tried in order before the cues of `language`.
     ///
     /// The error names the first bad pattern and why it is bad.

@@ -162,7 +162,7 @@ impl<'a, 'r> Walker<'a, 'r> {
             ids,
             tables,
             h2_offsets,
-        } = prepass(events, opts.reserved_ids);
+        } = prepass(events, opts.reserved_ids, &opts.callouts.table);
         let kinds: Vec<Classification> = if opts.all_sections_faq {
             Vec::new()
         } else {
@@ -187,7 +187,7 @@ impl<'a, 'r> Walker<'a, 'r> {
             section: None,
             answer: None,
             footnote: None,
-            footnotes: Footnotes::default(),
+            footnotes: Footnotes::new(opts.callouts),
             depth: Depth::default(),
             heading: None,
             code: None,
@@ -249,7 +249,10 @@ impl<'a, 'r> Walker<'a, 'r> {
                 self.route_break();
                 self.emit(Event::HardBreak);
             }
-            Event::TaskListMarker(done) => self.emit(Event::InlineHtml(task_checkbox(done).into())),
+            Event::TaskListMarker(done) => {
+                let html = task_checkbox(done, self.opts.callouts);
+                self.emit(Event::InlineHtml(html.into()))
+            }
             Event::Rule => {
                 self.close_prose();
                 self.emit(Event::Rule);

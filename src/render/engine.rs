@@ -80,7 +80,17 @@ fn new_tera() -> Tera {
     let mut tera = Tera::default();
     // Only what is written as HTML or XML gets escaped; `| safe` marks ready-made HTML.
     tera.autoescape_on(vec![".html", ".xml"]);
+    words_function(&mut tera, std::sync::Arc::default());
     tera
+}
+
+/// Registers `t(key="…")`, the theme's words in the page's language. A function rather than
+/// a value in the context, so that components, which see only their arguments, can call it.
+pub(super) fn words_function(tera: &mut Tera, words: std::sync::Arc<crate::i18n::Strings>) {
+    tera.register_function("t", move |kwargs: tera::Kwargs, _: &tera::State| {
+        let key: &str = kwargs.must_get("key")?;
+        Ok::<String, tera::Error>(words.get(key).to_string())
+    });
 }
 
 /// The last version of each template name, in load order: a later layer replaces an earlier one.

@@ -18,11 +18,54 @@ fn lastmod(site: &Site, page: PageRef) -> Option<NaiveDate> {
     }
 }
 
-/// `sitemap.xml` listing every page but redirects and the 404 page.
-pub(crate) fn sitemap(site: &Site, pages: &[PageRef]) -> String {
+/// The sitemap as `(output path, text)`: one `sitemap.xml` listing every page but redirects
+/// and the 404 page, or, when there are more than `paginate.sitemap` addresses, `sitemap.xml`
+/// as an index of `sitemap-1.xml`, `sitemap-2.xml`, … of at most that many each.
+pub(crate) fn sitemaps(site: &Site, pages: &[PageRef]) -> Vec<(String, String)> {
+    let listed: Vec<PageRef> = pages
+        .iter()
+        .copied()
+        .filter(|p| Site::in_sitemap(*p))
+        .collect();
+    let limit = site.config.paginate.sitemap.max(1);
+    // The language-help page is in every language, outside the model's list of pages: it
+    // goes at the end of the last file that has room.
+    if listed.len() < limit {
+        return vec![("sitemap.xml".into(), urlset(site, &listed, true))];
+    }
+    let chunks: Vec<&[PageRef]> = listed.chunks(limit).collect();
+    let room = chunks.last().is_some_and(|c| c.len() < limit);
+    let mut files: Vec<(String, String)> = chunks
+        .iter()
+        .enumerate()
+        .map(|(i, chunk)| {
+            let help = room && i + 1 == chunks.len();
+            (format!("sitemap-{}.xml", i + 1), urlset(site, chunk, help))
+        })
+        .collect();
+    if !room {
+        let n = files.len() + 1;
+        files.push((format!("sitemap-{n}.xml"), urlset(site, &[], true)));
+    }
+    let mut index = String::from("<?xml version=\"1.0\" encoding=\"UTF-8\"?>\n<sitemapindex xmlns=\"http://www.sitemaps.org/schemas/sitemap/0.9\">\n");
+    for (path, _) in &files {
+        let loc = site.config.permalink(path);
+        let _ = writeln!(
+            index,
+            "  <sitemap><loc>{}</loc></sitemap>",
+            xml_escape(&loc)
+        );
+    }
+    index.push_str("</sitemapindex>\n");
+    files.insert(0, ("sitemap.xml".into(), index));
+    files
+}
+
+/// One sitemap file listing `pages`.
+fn urlset(site: &Site, pages: &[PageRef], language_help: bool) -> String {
     let mut s = String::with_capacity(pages.len() * 120 + 200);
     s.push_str("<?xml version=\"1.0\" encoding=\"UTF-8\"?>\n<urlset xmlns=\"http://www.sitemaps.org/schemas/sitemap/0.9\">\n");
-    for &p in pages.iter().filter(|p| Site::in_sitemap(**p)) {
+    for &p in pages {
         let loc = site.config.permalink(&site.page_path(p));
         let _ = write!(s, "  <url><loc>{}</loc>", xml_escape(&loc));
         if let Some(d) = lastmod(site, p) {
@@ -30,20 +73,20 @@ pub(crate) fn sitemap(site: &Site, pages: &[PageRef]) -> String {
         }
         s.push_str("</url>\n");
     }
+    if language_help {
+        let help = site.config.permalink(crate::i18n::LANGUAGE_HELP_PATH);
+        let _ = writeln!(s, "  <url><loc>{}</loc></url>", xml_escape(&help));
+    }
     s.push_str("</urlset>\n");
     s
 }
 
-/// An Atom feed of the most recently changed articles (at most 50).
+/// An Atom feed of the most recently changed articles (at most `paginate.feed`).
 pub(crate) fn atom(site: &Site) -> String {
     let c = &site.config;
-    let mut list: Vec<_> = site.articles.iter().collect();
-    list.sort_by(|a, b| {
-        b.modified()
-            .cmp(&a.modified())
-            .then(a.title().cmp(b.title()))
-    });
-    list.truncate(50);
+    let mut newest = super::pager::newest_first(site);
+    newest.truncate(c.paginate.feed);
+    let list: Vec<_> = newest.into_iter().map(|i| &site.articles[i]).collect();
     let updated = list
         .iter()
         .filter_map(|a| a.modified())
@@ -92,8 +135,14 @@ pub(crate) fn atom(site: &Site) -> String {
 
 /// `robots.txt` allowing everything and pointing to the sitemap.
 pub(crate) fn robots(site: &Site) -> String {
-    format!(
+    let mut out = format!(
         "User-agent: *\nAllow: /\n\nSitemap: {}\n",
         site.config.permalink("sitemap.xml")
-    )
+    );
+    // Each other language has its own sitemap in its folder.
+    for lang in site.config.languages.iter().filter(|l| !l.is_default()) {
+        let url = format!("{}{}sitemap.xml", site.config.base_url, lang.prefix);
+        out.push_str(&format!("Sitemap: {url}\n"));
+    }
+    out
 }

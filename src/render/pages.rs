@@ -5,11 +5,12 @@
 //! (`site`) are in Tera's global context, set once per build (see [`super::Shared`]). A new
 //! page kind is a new struct here, a builder, and one arm in [`super::Renderer::render_into`].
 
+use super::pager::{self, Lists};
 use super::structured_data as ld;
 use super::views::*;
 use crate::config::ArticleOrder;
 use crate::markdown::SectionKind;
-use crate::site::{Article, PageRef, Site, Topic};
+use crate::site::{Article, FaqSource, Listing, PageRef, Site, Topic};
 use serde::Serialize;
 
 /// What page builders need besides the site.
@@ -32,8 +33,10 @@ pub struct HomePage<'a> {
 pub struct ListPage<'a> {
     /// The page.
     pub page: PageView,
-    /// Every article, in the index's order.
+    /// The articles on this page, in the index's order.
     pub articles: Vec<ArticleSummary<'a>>,
+    /// How many articles the site has.
+    pub total: usize,
     /// `title` or `date`.
     pub order: ArticleOrder,
 }
@@ -112,22 +115,47 @@ pub struct NotFoundPage {
 
 /// The page values every kind starts from: home in the breadcrumbs, the site's description.
 pub(super) fn base(site: &Site, page: PageRef, kind: &'static str, title: String) -> PageView {
+    let mut pv = base_at(site, &site.page_path(page), kind, title);
+    pv.alternates = crate::i18n::alternates(site, crate::i18n::page_key(site, page).as_deref());
+    pv
+}
+
+/// The page values of a page at the site path `path` (see [`base`]).
+pub(crate) fn base_at(site: &Site, path: &str, kind: &'static str, title: String) -> PageView {
     let c = &site.config;
-    let path = site.page_path(page);
+    let path = path.to_string();
     PageView {
         kind,
         title,
         description: c.description.clone(),
         url: c.url(&path),
         permalink: c.permalink(&path),
-        breadcrumbs: vec![link("Home", c.url(""))],
+        breadcrumbs: vec![link(c.strings.get("breadcrumb_home"), c.url(""))],
         json_ld: Vec::new(),
         noindex: false,
-        qr_svg: None,
+        qr_url: None,
         og_type: "website",
         image: None,
         has_code: false,
         printable: false,
+        alternates: Vec::new(),
+        pager: None,
+    }
+}
+
+/// Makes `pv` page `n` of a list: its address, "page N of M" in its title, and the pager.
+fn paged(site: &Site, lists: &Lists, pv: &mut PageView, listing: Listing, n: usize) {
+    pv.pager = pager::pager(site, lists, listing, n);
+    if let Some(p) = pv.pager.as_ref().filter(|p| p.current > 1) {
+        let path = site.listing_path(listing, n);
+        pv.url = site.config.url(&path);
+        pv.permalink = site.config.permalink(&path);
+        let (n, total) = (p.current.to_string(), p.total.to_string());
+        let words = &site.config.strings;
+        pv.title = words.fill(
+            "pager_title",
+            &[("title", &pv.title), ("n", &n), ("total", &total)],
+        );
     }
 }
 
@@ -155,7 +183,7 @@ fn finish(site: &Site, mut pv: PageView) -> PageView {
 }
 
 /// The home page.
-pub fn home(site: &Site) -> HomePage<'_> {
+pub fn home<'a>(site: &'a Site, lists: &Lists) -> HomePage<'a> {
     let c = &site.config;
     let h = site.home.as_ref();
     let title = h
@@ -172,32 +200,39 @@ pub fn home(site: &Site) -> HomePage<'_> {
         home: HomeView {
             title,
             intro_html: h.map(|h| h.rendered.full_html()).unwrap_or_default(),
-            articles: site
-                .articles
+            articles: lists
+                .home
                 .iter()
-                .map(|a| article_summary(site, a))
+                .map(|&i| article_summary(site, &site.articles[i]))
                 .collect(),
+            total: site.articles.len(),
         },
     }
 }
 
 /// The articles index.
-pub fn list(site: &Site) -> ListPage<'_> {
+pub fn list<'a>(site: &'a Site, lists: &Lists, n: usize) -> ListPage<'a> {
     let c = &site.config;
-    let mut pv = base(site, PageRef::ArticleIndex, "list", "Articles".into());
-    pv.description = format!(
-        "All {} patient guides from {}.",
-        site.articles.len(),
-        c.title
+    let t = &c.strings;
+    let mut pv = base(
+        site,
+        PageRef::ArticleIndex,
+        "list",
+        t.get("articles_title").into(),
+    );
+    pv.description = t.fill(
+        "articles_description",
+        &[("n", &site.articles.len().to_string()), ("site", &c.title)],
     );
     crumb_self(&mut pv);
+    paged(site, lists, &mut pv, Listing::Articles, n);
     ListPage {
         page: finish(site, pv),
-        articles: site
-            .articles_in_index_order()
-            .into_iter()
-            .map(|a| article_summary(site, a))
+        articles: lists.articles[pager::slice(site, Listing::Articles, n, lists.articles.len())]
+            .iter()
+            .map(|&i| article_summary(site, &site.articles[i]))
             .collect(),
+        total: site.articles.len(),
         order: c.article_order,
     }
 }
@@ -208,7 +243,8 @@ fn article_base(site: &Site, page: PageRef, a: &Article, kind: &'static str) -> 
     let mut pv = base(site, page, kind, a.title().to_string());
     pv.description = a.doc.front.description.clone().unwrap_or_default();
     pv.noindex = a.doc.front.draft;
-    pv.breadcrumbs.push(link("Articles", c.url("articles/")));
+    pv.breadcrumbs
+        .push(link(c.strings.get("articles_title"), c.url("articles/")));
     pv.breadcrumbs.push(link(a.title(), c.url(&a.path)));
     pv.og_type = "article";
     pv.image = absolute_image(site, a);
@@ -234,7 +270,7 @@ pub fn article<'a>(site: &'a Site, i: usize, inputs: &Inputs) -> ArticlePage<'a>
     if let Some(faq) = ld::faq_page(&pv.permalink, faq) {
         pv.json_ld.push(ld::embed(&faq));
     }
-    pv.qr_svg = qr(&pv, inputs);
+    pv.qr_url = qr(&pv, inputs);
     ArticlePage {
         page: finish(site, pv),
         article: article_view(site, a, None),
@@ -251,16 +287,17 @@ pub fn topic<'a>(site: &'a Site, i: usize, kind: SectionKind, inputs: &Inputs) -
     if let Some(excerpt) = topic.as_ref().map(Topic::excerpt).filter(|s| !s.is_empty()) {
         pv.description = excerpt.to_string();
     }
-    pv.breadcrumbs.push(link(kind.label(), pv.url.clone()));
-    let name = format!("{}: {}", kind.label(), a.title());
+    let label = topic_label(site, kind);
+    pv.breadcrumbs.push(link(label.clone(), pv.url.clone()));
+    let name = format!("{label}: {}", a.title());
     pv.json_ld.push(ld::embed(&ld::medical_web_page(
         site,
         a,
         &pv.permalink,
         &name,
-        Some(kind.label()),
+        Some(&label),
     )));
-    pv.qr_svg = qr(&pv, inputs);
+    pv.qr_url = qr(&pv, inputs);
     TopicPage {
         page: finish(site, pv),
         article: article_view(site, a, Some(kind)),
@@ -269,19 +306,28 @@ pub fn topic<'a>(site: &'a Site, i: usize, kind: SectionKind, inputs: &Inputs) -
 }
 
 /// A topic hub.
-pub fn hub(site: &Site, kind: SectionKind) -> HubPage<'_> {
-    let mut pv = base(site, PageRef::Hub(kind), "hub", kind.label().into());
-    pv.description = hub_description(kind).into();
+pub fn hub<'a>(site: &'a Site, lists: &Lists, kind: SectionKind, n: usize) -> HubPage<'a> {
+    let mut pv = base(site, PageRef::Hub(kind), "hub", topic_label(site, kind));
+    pv.description = hub_description(site, kind);
     crumb_self(&mut pv);
+    paged(site, lists, &mut pv, Listing::Hub(kind), n);
+    let all = lists.hub(kind);
+    let shown = &all[pager::slice(site, Listing::Hub(kind), n, all.len())];
     HubPage {
         page: finish(site, pv),
-        hub: hub_view(site, kind),
+        hub: hub_view(site, kind, shown),
     }
 }
 
 /// The FAQ page.
-pub fn faq(site: &Site) -> FaqPage<'_> {
-    let view = faq_view(site);
+pub fn faq<'a>(site: &'a Site, lists: &Lists, n: usize) -> FaqPage<'a> {
+    let own = (0..site.faq.len()).filter(|&g| site.faq[g].source == FaqSource::Site);
+    let theirs = &lists.faq_groups[pager::slice(site, Listing::Faq, n, lists.faq_groups.len())];
+    let shown: Vec<usize> = match n {
+        1 => own.chain(theirs.iter().copied()).collect(),
+        _ => theirs.to_vec(),
+    };
+    let mut view = faq_view(site, shown.iter().copied());
     let mut pv = base(site, PageRef::Faq, "faq", view.title.to_string());
     pv.has_code = site.faq_file.as_ref().is_some_and(|f| f.rendered.has_code)
         || site.articles.iter().any(|a| a.rendered.has_code);
@@ -293,9 +339,14 @@ pub fn faq(site: &Site) -> FaqPage<'_> {
         pv.description = d;
     }
     crumb_self(&mut pv);
-    let items = site
-        .faq
+    paged(site, lists, &mut pv, Listing::Faq, n);
+    if n > 1 {
+        // The introduction is the first page's.
+        view.intro_html = "";
+    }
+    let items = shown
         .iter()
+        .filter_map(|&g| site.faq.get(g))
         .flat_map(|g| g.items.iter())
         .map(|f| (f.question.as_str(), f.answer_text.as_str()));
     if let Some(faq) = ld::faq_page(&pv.permalink, items) {
@@ -318,8 +369,14 @@ pub struct GlossaryPage<'a> {
 
 /// The glossary, A to Z.
 pub fn glossary(site: &Site) -> GlossaryPage<'_> {
-    let mut pv = base(site, PageRef::Glossary, "glossary", "Glossary".into());
-    pv.description = "Medical words used in these guides, explained in plain words.".into();
+    let t = &site.config.strings;
+    let mut pv = base(
+        site,
+        PageRef::Glossary,
+        "glossary",
+        t.get("glossary_title").into(),
+    );
+    pv.description = t.get("glossary_description").into();
     crumb_self(&mut pv);
     GlossaryPage {
         page: finish(site, pv),
@@ -328,15 +385,20 @@ pub fn glossary(site: &Site) -> GlossaryPage<'_> {
 }
 
 /// The tag index.
-pub fn tags(site: &Site) -> TagsPage<'_> {
+pub fn tags<'a>(site: &'a Site, lists: &Lists, n: usize) -> TagsPage<'a> {
     let c = &site.config;
-    let mut pv = base(site, PageRef::TagIndex, "tags", "Topics A to Z".into());
-    pv.description = "Find patient guides by subject.".into();
+    let mut pv = base(
+        site,
+        PageRef::TagIndex,
+        "tags",
+        c.strings.get("tags_title").into(),
+    );
+    pv.description = c.strings.get("tags_description").into();
     crumb_self(&mut pv);
+    paged(site, lists, &mut pv, Listing::TagIndex, n);
     TagsPage {
         page: finish(site, pv),
-        tags: site
-            .tags
+        tags: site.tags[pager::slice(site, Listing::TagIndex, n, site.tags.len())]
             .iter()
             .map(|t| TagView {
                 name: &t.name,
@@ -350,14 +412,16 @@ pub fn tags(site: &Site) -> TagsPage<'_> {
 }
 
 /// One tag's page.
-pub fn tag(site: &Site, i: usize) -> TagPage<'_> {
+pub fn tag<'a>(site: &'a Site, lists: &Lists, i: usize, n: usize) -> TagPage<'a> {
     let t = &site.tags[i];
     let mut pv = base(site, PageRef::Tag(i), "tag", t.name.clone());
-    pv.description = format!("Patient guides about {}.", t.name);
+    let words = &site.config.strings;
+    pv.description = words.fill("tag_description", &[("tag", &t.name)]);
     pv.breadcrumbs
-        .push(link("Topics A to Z", site.config.url("tags/")));
+        .push(link(words.get("tags_title"), site.config.url("tags/")));
     crumb_self(&mut pv);
     let url = pv.url.clone();
+    paged(site, lists, &mut pv, Listing::Tag(i), n);
     TagPage {
         page: finish(site, pv),
         tag: TagView {
@@ -365,8 +429,7 @@ pub fn tag(site: &Site, i: usize) -> TagPage<'_> {
             slug: &t.slug,
             url,
             count: t.articles.len(),
-            articles: t
-                .articles
+            articles: t.articles[pager::slice(site, Listing::Tag(i), n, t.articles.len())]
                 .iter()
                 .map(|&i| article_summary(site, &site.articles[i]))
                 .collect(),
@@ -394,18 +457,17 @@ pub fn content(site: &Site, i: usize) -> ContentPage<'_> {
 
 /// The not-found page.
 pub fn not_found(site: &Site) -> NotFoundPage {
-    let mut pv = base(site, PageRef::NotFound, "404", "Page not found".into());
+    let title = site.config.strings.get("not_found_title").into();
+    let mut pv = base(site, PageRef::NotFound, "404", title);
     pv.noindex = true;
     pv.breadcrumbs.clear();
     NotFoundPage { page: pv }
 }
 
-/// The page's QR code, where one is wanted.
+/// The address of the page's QR code, where one is wanted (see [`super::Renderer::qr_file`]).
 fn qr(pv: &PageView, inputs: &Inputs) -> Option<String> {
-    inputs
-        .qr_codes
-        .then(|| super::qr::svg(&pv.permalink))
-        .flatten()
+    (inputs.qr_codes && pv.permalink.len() <= super::qr::MAX_URL)
+        .then(|| format!("{}{}", pv.url, super::qr::FILE))
 }
 
 /// The absolute address of an article's lead image, for Open Graph (which needs one).

@@ -22,8 +22,14 @@ pub struct SearchPage<'a> {
 
 /// Builds the search page.
 pub fn page(site: &Site) -> SearchPage<'_> {
-    let mut pv = base(site, PageRef::Search, "search", "Search".into());
-    pv.description = format!("Search the patient guides from {}.", site.config.title);
+    let t = &site.config.strings;
+    let mut pv = base(
+        site,
+        PageRef::Search,
+        "search",
+        t.get("search_title").into(),
+    );
+    pv.description = t.fill("search_description", &[("site", &site.config.title)]);
     pv.breadcrumbs.clear();
     let mut guides: Vec<ArticleSummary<'_>> = site
         .articles

@@ -179,6 +179,11 @@ fn parent_of(theme_dir: &Path) -> Option<String> {
     })
 }
 
+/// A file of the built-in default theme, by its path inside the theme (`i18n/en.yaml`).
+pub(crate) fn built_in_file(path: &str) -> Option<&'static [u8]> {
+    BUILT_IN.get_file(path).map(|f| f.contents())
+}
+
 fn add_built_in(theme: &mut Theme) {
     fn walk(dir: &'static Dir<'static>, out: &mut Vec<&'static include_dir::File<'static>>) {
         out.extend(dir.files());

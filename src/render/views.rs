@@ -6,8 +6,9 @@
 //! template engine runs without its date filters), with an `_iso` twin for `<time datetime>`.
 
 use crate::config::{Clinic, Config};
+use crate::i18n::Strings;
 use crate::markdown::{FaqItem, SectionKind, TocEntry};
-use crate::site::{Article, FaqSource, ReviewStatus, Site, Topic};
+use crate::site::{Article, FaqSource, HubEntry, ReviewStatus, Site, Topic};
 use chrono::NaiveDate;
 use serde::Serialize;
 
@@ -31,8 +32,12 @@ pub struct SiteView<'a> {
     pub base_url: &'a str,
     /// Root-relative prefix of every internal URL, e.g. `/` or `/guides/`.
     pub base_path: &'a str,
-    /// Content language (BCP 47), for `<html lang>`.
+    /// The pages' language (BCP 47), for `<html lang>`.
     pub language: &'a str,
+    /// Its direction, `ltr` or `rtl`, for `<html dir>`.
+    pub dir: &'static str,
+    /// Its name in its own script.
+    pub language_name: &'a str,
     /// The clinic.
     pub clinic: &'a Clinic,
     /// `tel:` link for the clinic's phone, digits only.
@@ -85,6 +90,8 @@ pub struct SiteUrls {
     pub brand_css: String,
     /// The search page, unless search is off.
     pub search: Option<String>,
+    /// The page that tells, in every language of the site, how to get free language help.
+    pub language_help: String,
 }
 
 /// A topic hub as linked from navigation and the home page.
@@ -93,11 +100,11 @@ pub struct HubLinkView {
     /// `benefits`, `what-to-expect` or `precautions`.
     pub key: &'static str,
     /// "Benefits", "What to expect", "Precautions".
-    pub title: &'static str,
+    pub title: String,
     /// Hub URL.
     pub url: String,
     /// One sentence on what the hub holds.
-    pub description: &'static str,
+    pub description: String,
     /// How many articles it lists.
     pub count: usize,
 }
@@ -121,8 +128,9 @@ pub struct PageView {
     pub json_ld: Vec<String>,
     /// Drafts ask search engines not to index them.
     pub noindex: bool,
-    /// A QR code (inline SVG) of `permalink`, on article and topic pages, for print.
-    pub qr_svg: Option<String>,
+    /// The address of the page's QR code (an SVG file of `permalink` beside the page), on
+    /// article and topic pages, for print.
+    pub qr_url: Option<String>,
     /// Open Graph type: `article` for article and topic pages, else `website`.
     pub og_type: &'static str,
     /// Absolute URL of the page's image (an article's lead image), for Open Graph.
@@ -132,6 +140,11 @@ pub struct PageView {
     /// Whether the page is a handout worth printing (article and topic pages): the theme
     /// shows its "Print this page" button and loads `js/print.js` there.
     pub printable: bool,
+    /// The page in every language it exists in (itself included), for `hreflang` links and
+    /// the language switcher; empty when it exists in one language only.
+    pub alternates: Vec<crate::i18n::Alternate>,
+    /// Previous/next navigation, on the pages of a list that runs over several.
+    pub pager: Option<super::pager::PagerView>,
 }
 
 /// A date as shown and as machine-readable.
@@ -144,33 +157,18 @@ pub struct DateView {
 }
 
 impl DateView {
-    pub(crate) fn of(d: NaiveDate) -> Self {
+    pub(crate) fn of(d: NaiveDate, strings: &Strings) -> Self {
         use chrono::Datelike;
-        const MONTHS: [&str; 12] = [
-            "January",
-            "February",
-            "March",
-            "April",
-            "May",
-            "June",
-            "July",
-            "August",
-            "September",
-            "October",
-            "November",
-            "December",
-        ];
-        // Written out rather than with `format`, which parses its pattern on every call: lists
-        // show two dates for each of thousands of articles.
-        match MONTHS.get(d.month0() as usize) {
-            Some(month) if (0..=9999).contains(&d.year()) => DateView {
-                text: format!("{} {month} {:04}", d.day(), d.year()),
+        if (0..=9999).contains(&d.year()) {
+            DateView {
+                text: strings.date(d),
                 iso: format!("{:04}-{:02}-{:02}", d.year(), d.month(), d.day()),
-            },
-            _ => DateView {
-                text: d.format("%-d %B %Y").to_string(),
+            }
+        } else {
+            DateView {
+                text: strings.date(d),
                 iso: d.format("%Y-%m-%d").to_string(),
-            },
+            }
         }
     }
 }
@@ -224,7 +222,7 @@ pub struct ArticlePageLink {
     /// `article` for the full article, else the topic key.
     pub key: &'static str,
     /// "Full article", "Benefits", …
-    pub label: &'static str,
+    pub label: String,
     /// URL.
     pub url: String,
     /// Whether this is the page being shown.
@@ -261,6 +259,10 @@ pub struct ArticleView<'a> {
     pub reviewed: Option<DateView>,
     /// Reviewer with credentials.
     pub reviewer: Option<&'a str>,
+    /// For a translation: who translated it (`translator:`).
+    pub translator: Option<&'a str>,
+    /// For a translation: who checked the translation (`translation_reviewer:`).
+    pub translation_reviewer: Option<&'a str>,
     /// Next review due.
     pub next_review: Option<DateView>,
     /// Review status, for styling.
@@ -314,7 +316,7 @@ pub struct TopicView {
     /// `benefits`, `what-to-expect` or `precautions`.
     pub key: &'static str,
     /// "Benefits", …
-    pub label: &'static str,
+    pub label: String,
     /// The page's h1.
     pub title: String,
     /// The section content.
@@ -370,9 +372,9 @@ pub struct HubView<'a> {
     /// `benefits`, …
     pub key: &'static str,
     /// "Benefits", …
-    pub title: &'static str,
+    pub title: String,
     /// One sentence on what the hub holds.
-    pub description: &'static str,
+    pub description: String,
     /// The articles with this topic.
     pub entries: Vec<HubEntryView<'a>>,
 }
@@ -434,19 +436,34 @@ pub struct HomeView<'a> {
     pub title: &'a str,
     /// Intro HTML from `_index.md`.
     pub intro_html: String,
-    /// All articles.
+    /// The articles shown: all of a small site's, else the newest.
     pub articles: Vec<ArticleSummary<'a>>,
+    /// How many articles the site has.
+    pub total: usize,
 }
 
-/// What each hub holds, in plain words.
-pub(crate) fn hub_description(kind: SectionKind) -> &'static str {
-    match kind {
-        SectionKind::Benefits => "How each treatment can help you.",
-        SectionKind::WhatToExpect => "What happens before, during and after each treatment.",
-        SectionKind::Precautions => {
-            "Risks, side effects and when to check with your clinician first."
-        }
-        _ => "",
+/// What each hub holds, in plain words, in the site's language.
+pub(crate) fn hub_description(site: &Site, kind: SectionKind) -> String {
+    let key = format!("hub_{}", kind.key().replace('-', "_"));
+    site.config.strings.get(&key).to_string()
+}
+
+/// A section kind's name ("Benefits") in the site's language.
+pub(crate) fn topic_label(site: &Site, kind: SectionKind) -> String {
+    let key = format!("topic_{}", kind.key().replace('-', "_"));
+    site.config.strings.get(&key).to_string()
+}
+
+/// A topic page's heading: the section's own heading when there is one section, otherwise
+/// "Label: article title".
+pub(crate) fn topic_title(site: &Site, topic: &Topic<'_>) -> String {
+    match topic.sections.as_slice() {
+        [one] => one.heading.clone(),
+        _ => format!(
+            "{}: {}",
+            topic_label(site, topic.kind),
+            topic.article.title()
+        ),
     }
 }
 
@@ -462,27 +479,28 @@ pub(crate) fn phone_href(phone: &str) -> Option<String> {
 /// The main navigation: Home, Articles, the hubs, the questions page, standalone pages.
 fn nav(site: &Site, hubs: &[HubLinkView]) -> Vec<LinkView> {
     let c = &site.config;
+    let t = &c.strings;
     let mut nav = vec![
         LinkView {
-            title: "Home".into(),
+            title: t.get("nav_home").into(),
             url: c.url(""),
         },
         LinkView {
-            title: "Articles".into(),
+            title: t.get("nav_articles").into(),
             url: c.url("articles/"),
         },
     ];
     nav.extend(hubs.iter().map(|h| LinkView {
-        title: h.title.into(),
+        title: h.title.clone(),
         url: h.url.clone(),
     }));
     nav.push(LinkView {
-        title: "Questions".into(),
+        title: t.get("nav_questions").into(),
         url: c.url("faq/"),
     });
     if !site.glossary.terms.is_empty() {
         nav.push(LinkView {
-            title: "Glossary".into(),
+            title: t.get("nav_glossary").into(),
             url: c.url(crate::site::GLOSSARY_PATH),
         });
     }
@@ -499,9 +517,9 @@ pub(crate) fn site_view<'a>(site: &'a Site) -> SiteView<'a> {
         .into_iter()
         .map(|k| HubLinkView {
             key: k.key(),
-            title: k.label(),
+            title: topic_label(site, k),
             url: c.url(&format!("{}/", k.key())),
-            description: hub_description(k),
+            description: hub_description(site, k),
             count: site
                 .articles
                 .iter()
@@ -515,7 +533,9 @@ pub(crate) fn site_view<'a>(site: &'a Site) -> SiteView<'a> {
         description: &c.description,
         base_url: &c.base_url,
         base_path: &c.base_path,
-        language: &c.language,
+        language: &c.lang.code,
+        dir: c.lang.dir,
+        language_name: &c.lang.name,
         clinic: &c.clinic,
         phone_href: c.clinic.phone.as_deref().and_then(phone_href),
         disclaimer: &c.disclaimer,
@@ -524,7 +544,7 @@ pub(crate) fn site_view<'a>(site: &'a Site) -> SiteView<'a> {
             url: if crate::site::is_external_url(&l.src) {
                 l.src.clone()
             } else {
-                c.url(&l.src)
+                c.asset_url(&l.src)
             },
             alt: l.alt.clone(),
         }),
@@ -534,7 +554,7 @@ pub(crate) fn site_view<'a>(site: &'a Site) -> SiteView<'a> {
             .map(|l| LinkView {
                 title: l.title.clone(),
                 url: if l.url.starts_with('/') {
-                    c.url(&l.url)
+                    c.asset_url(&l.url)
                 } else {
                     l.url.clone()
                 },
@@ -549,7 +569,8 @@ pub(crate) fn site_view<'a>(site: &'a Site) -> SiteView<'a> {
             tags: c.url("tags/"),
             feed: c.url("atom.xml"),
             sitemap: c.url("sitemap.xml"),
-            brand_css: c.url("brand.css"),
+            brand_css: c.asset_url("brand.css"),
+            language_help: c.url(crate::i18n::LANGUAGE_HELP_PATH),
             search: c.search.enabled.then(|| c.url("search/")),
         },
         has_brand: c.palette.is_set(),
@@ -578,13 +599,13 @@ pub(crate) fn article_pages(
 ) -> Vec<ArticlePageLink> {
     let mut out = vec![ArticlePageLink {
         key: "article",
-        label: "Full article",
+        label: site.config.strings.get("full_article").into(),
         url: site.config.url(&a.path),
         current: current.is_none(),
     }];
     out.extend(a.topics().into_iter().map(|k| ArticlePageLink {
         key: k.key(),
-        label: k.label(),
+        label: topic_label(site, k),
         url: site.config.url(&a.topic_path(k)),
         current: current == Some(k),
     }));
@@ -641,11 +662,13 @@ pub(crate) fn article_view<'a>(
         url: c.url(&a.path),
         permalink: c.permalink(&a.path),
         slug: &a.slug,
-        date: f.date.map(DateView::of),
-        updated: f.updated.map(DateView::of),
-        reviewed: f.reviewed.map(DateView::of),
+        date: f.date.map(|d| DateView::of(d, &c.strings)),
+        updated: f.updated.map(|d| DateView::of(d, &c.strings)),
+        reviewed: f.reviewed.map(|d| DateView::of(d, &c.strings)),
         reviewer: f.reviewer.as_deref(),
-        next_review: a.review.next.map(DateView::of),
+        next_review: a.review.next.map(|d| DateView::of(d, &c.strings)),
+        translator: f.translator.as_deref(),
+        translation_reviewer: f.translation_reviewer.as_deref(),
         review_status: a.review.status,
         authors: &f.authors,
         tags: tag_links(site, a),
@@ -678,14 +701,14 @@ pub(crate) fn article_summary<'a>(site: &'a Site, a: &'a Article) -> ArticleSumm
         title: a.title(),
         url: c.url(&a.path),
         description: a.doc.front.description.as_deref(),
-        reviewed: a.doc.front.reviewed.map(DateView::of),
-        modified: a.modified().map(DateView::of),
+        reviewed: a.doc.front.reviewed.map(|d| DateView::of(d, &c.strings)),
+        modified: a.modified().map(|d| DateView::of(d, &c.strings)),
         tags: tag_links(site, a),
         topics: a
             .topics()
             .into_iter()
             .map(|k| LinkView {
-                title: k.label().into(),
+                title: topic_label(site, k),
                 url: c.url(&a.topic_path(k)),
             })
             .collect(),
@@ -697,28 +720,30 @@ pub(crate) fn topic_view(site: &Site, topic: &Topic<'_>) -> TopicView {
     let c = &site.config;
     TopicView {
         key: topic.kind.key(),
-        label: topic.kind.label(),
-        title: topic.title(),
+        label: topic_label(site, topic.kind),
+        title: topic_title(site, topic),
         html: topic.html(),
         url: c.url(&topic.article.topic_path(topic.kind)),
         hub_url: c.url(&format!("{}/", topic.kind.key())),
     }
 }
 
-pub(crate) fn hub_view<'a>(site: &'a Site, kind: SectionKind) -> HubView<'a> {
+pub(crate) fn hub_view<'a>(site: &'a Site, kind: SectionKind, articles: &[usize]) -> HubView<'a> {
     let c = &site.config;
     HubView {
         key: kind.key(),
-        title: kind.label(),
-        description: hub_description(kind),
-        entries: site
-            .hub(kind)
-            .into_iter()
+        title: topic_label(site, kind),
+        description: hub_description(site, kind),
+        entries: articles
+            .iter()
+            .filter_map(|&index| {
+                Topic::of(&site.articles[index], kind).map(|topic| HubEntry { index, topic })
+            })
             .map(|e| {
                 let a = &site.articles[e.index];
                 HubEntryView {
                     title: a.title(),
-                    heading: e.topic.title(),
+                    heading: topic_title(site, &e.topic),
                     excerpt: e
                         .topic
                         .sections
@@ -739,24 +764,26 @@ pub(crate) fn hub_view<'a>(site: &'a Site, kind: SectionKind) -> HubView<'a> {
     }
 }
 
-pub(crate) fn faq_view(site: &Site) -> FaqView<'_> {
+pub(crate) fn faq_view(site: &Site, groups: impl Iterator<Item = usize>) -> FaqView<'_> {
     FaqView {
         title: site
             .faq_file
             .as_ref()
             .map(|f| f.doc.front.title.as_str())
             .filter(|t| !t.is_empty())
-            .unwrap_or("Frequently asked questions"),
+            .unwrap_or(site.config.strings.get("faq_title")),
         intro_html: site
             .faq_file
             .as_ref()
             .map(|f| f.rendered.intro_html.as_str())
             .unwrap_or(""),
-        groups: site
-            .faq
-            .iter()
+        groups: groups
+            .filter_map(|g| site.faq.get(g))
             .map(|g| FaqGroupView {
-                title: &g.title,
+                title: match g.title.as_str() {
+                    crate::site::GENERAL_QUESTIONS => site.config.strings.get("faq_general"),
+                    t => t,
+                },
                 id: &g.id,
                 source_url: match g.source {
                     FaqSource::Site => None,
@@ -771,19 +798,14 @@ pub(crate) fn faq_view(site: &Site) -> FaqView<'_> {
 #[cfg(test)]
 mod tests {
     use super::DateView;
+    use crate::i18n::Strings;
     use chrono::NaiveDate;
 
     #[test]
-    fn dates_read_as_chrono_formats_them() {
-        for (y, m, d) in [(2026, 3, 5), (2026, 12, 31), (999, 1, 9), (10000, 2, 1)] {
-            let date = NaiveDate::from_ymd_opt(y, m, d).expect("date");
-            let v = DateView::of(date);
-            assert_eq!(v.text, date.format("%-d %B %Y").to_string());
-            assert_eq!(v.iso, date.format("%Y-%m-%d").to_string());
-        }
-        assert_eq!(
-            DateView::of(NaiveDate::from_ymd_opt(2026, 3, 5).expect("date")).text,
-            "5 March 2026"
-        );
+    fn dates_are_written_out() {
+        let date = NaiveDate::from_ymd_opt(2026, 3, 5).expect("date");
+        let v = DateView::of(date, &Strings::default());
+        assert_eq!(v.text, "5 March 2026");
+        assert_eq!(v.iso, "2026-03-05");
     }
 }

@@ -28,15 +28,12 @@ pub(crate) fn records(site: &Site) -> Vec<Record> {
 
 /// Builds the index of `site`. Returns its files as (output path, bytes).
 pub fn index(site: &Site) -> Result<Vec<(String, Vec<u8>)>, Diagnostic> {
-    index_records(records::records(site), &site.config.language)
+    index_records(records::records(site))
 }
 
-/// Builds an index of `records` in `language`. Returns its files as (output path, bytes).
-pub(crate) fn index_records(
-    records: Vec<Record>,
-    language: &str,
-) -> Result<Vec<(String, Vec<u8>)>, Diagnostic> {
-    let language = language.to_lowercase();
+/// Builds an index of `records`, one per language they are in. Returns its files as
+/// (output path, bytes).
+pub(crate) fn index_records(records: Vec<Record>) -> Result<Vec<(String, Vec<u8>)>, Diagnostic> {
     let runtime = tokio::runtime::Builder::new_current_thread()
         .build()
         .map_err(|e| failed(&e.to_string()))?;
@@ -54,14 +51,7 @@ pub(crate) fn index_records(
                 filters.insert("tag".to_string(), r.tags);
             }
             index
-                .add_custom_record(
-                    r.url,
-                    r.content,
-                    language.clone(),
-                    Some(meta),
-                    Some(filters),
-                    None,
-                )
+                .add_custom_record(r.url, r.content, r.lang, Some(meta), Some(filters), None)
                 .await?;
         }
         index.get_files().await
@@ -125,5 +115,51 @@ mod tests {
         );
         assert_eq!(relative(Path::new("/etc/passwd")), None);
         assert_eq!(relative(Path::new("../x")), None);
+    }
+
+    fn record(url: &str, lang: &str, content: &str) -> Record {
+        Record {
+            url: url.into(),
+            title: content.into(),
+            guide: String::new(),
+            part: records::PART_PAGE,
+            tags: Vec::new(),
+            content: content.into(),
+            lang: lang.into(),
+        }
+    }
+
+    /// A bilingual site gets an index per language, so a Spanish page searches Spanish text
+    /// with a Spanish stemmer and an English one never lists Spanish results.
+    #[test]
+    fn records_in_two_languages_get_an_index_each() {
+        let files = index_records(vec![
+            record("/ice/", "en", "Ice the knee for ten minutes"),
+            record("/heat/", "en", "Heat helps stiff muscles"),
+            record("/es/hielo/", "es", "Ponga hielo en la rodilla"),
+        ])
+        .expect("index");
+        let file = |name: &str| {
+            files
+                .iter()
+                .find(|(p, _)| p == name)
+                .map(|(_, b)| b.as_slice())
+        };
+        let entry: serde_json::Value =
+            serde_json::from_slice(file("pagefind/pagefind-entry.json").expect("entry"))
+                .expect("entry JSON");
+        let languages = entry["languages"].as_object().expect("languages");
+        let mut names: Vec<&str> = languages.keys().map(String::as_str).collect();
+        names.sort_unstable();
+        assert_eq!(names, ["en", "es"]);
+        assert_eq!(languages["en"]["page_count"], 2);
+        assert_eq!(languages["es"]["page_count"], 1);
+        for lang in ["en", "es"] {
+            let hash = languages[lang]["hash"].as_str().expect("hash");
+            assert!(file(&format!("pagefind/pagefind.{hash}.pf_meta")).is_some());
+            assert!(file(&format!("pagefind/wasm.{lang}.pagefind")).is_some());
+            let prefix = format!("pagefind/index/{lang}_");
+            assert!(files.iter().any(|(p, _)| p.starts_with(&prefix)), "{lang}");
+        }
     }
 }

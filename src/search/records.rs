@@ -31,10 +31,15 @@ pub(crate) struct Record {
     pub tags: Vec<String>,
     /// The searchable text, with keywords and synonyms at the end.
     pub content: String,
+    /// The language of its page, lowercase (`en`, `es-mx`): Pagefind writes one index per
+    /// language, and the browser loads the one that matches the page's `<html lang>`.
+    pub lang: String,
 }
 
 /// Every record of the site.
 pub(crate) fn records(site: &Site) -> Vec<Record> {
+    // Pages have no language of their own yet: every record has the site's.
+    let lang = site.config.language.to_lowercase();
     let mut out = Vec::new();
     // Filter by the tag names the tag pages show (`Back pain`, not each article's spelling).
     let mut tags = vec![Vec::new(); site.articles.len()];
@@ -46,19 +51,22 @@ pub(crate) fn records(site: &Site) -> Vec<Record> {
         }
     }
     for (a, tags) in site.articles.iter().zip(tags) {
-        article_records(site, a, tags, &mut out);
+        article_records(site, a, tags, &lang, &mut out);
     }
-    for g in &site.faq {
+    let faq_pages = site.faq_group_pages();
+    for (g, page) in site.faq.iter().zip(faq_pages) {
+        let faq_path = site.listing_path(crate::site::Listing::Faq, page);
         for q in &g.items {
             let mut content = q.answer_text.clone();
             add_synonyms(site, &q.question, &mut content);
             out.push(Record {
-                url: site.config.url(&format!("faq/#{}", q.id)),
+                url: site.config.url(&format!("{faq_path}#{}", q.id)),
                 title: q.question.clone(),
                 guide: g.title.clone(),
                 part: PART_QUESTIONS,
                 tags: Vec::new(),
                 content,
+                lang: lang.clone(),
             });
         }
     }
@@ -73,13 +81,14 @@ pub(crate) fn records(site: &Site) -> Vec<Record> {
             part: PART_PAGE,
             tags: Vec::new(),
             content,
+            lang: lang.clone(),
         });
     }
     out
 }
 
 /// The article's own record and one per topic page.
-fn article_records(site: &Site, a: &Article, tags: Vec<String>, out: &mut Vec<Record>) {
+fn article_records(site: &Site, a: &Article, tags: Vec<String>, lang: &str, out: &mut Vec<Record>) {
     let front = &a.doc.front;
     let record = |url: String, part: &'static str, content: String| Record {
         url,
@@ -88,6 +97,7 @@ fn article_records(site: &Site, a: &Article, tags: Vec<String>, out: &mut Vec<Re
         part,
         tags: tags.clone(),
         content,
+        lang: lang.to_string(),
     };
     let mut main = String::new();
     if let Some(d) = &front.description {

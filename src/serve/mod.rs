@@ -3,10 +3,11 @@
 //! Builds the site into memory, serves it on this computer, watches the site folder and
 //! rebuilds what each save touched, then tells the open browser tab to reload. A build error
 //! is printed in the terminal and shown over the page, while the last good pages keep being
-//! served. The pieces:
+//! served. [`run`] tells a [`Reporter`] what happens; the command line prints it. The pieces:
 //!
 //! - [`watch`] turns file events into batches of classified changes;
-//! - [`state`] keeps the model and the served files and rebuilds incrementally;
+//! - [`state`] keeps the model and the served files and rebuilds incrementally, changing the
+//!   model in place through [`update`];
 //! - [`server`] speaks HTTP (with hyper) and [`limits`] keeps any one client from taking
 //!   every connection; [`routes`] answers each request from memory, in the terms of [`http`];
 //! - [`live`] streams reload events and injects the live script and the error overlay.
@@ -15,18 +16,21 @@ mod findings;
 mod http;
 mod limits;
 mod live;
+mod notice;
 mod routes;
 mod search;
 mod server;
 mod stall;
 mod state;
+mod update;
 mod watch;
 
-use crate::cli::ServeArgs;
-use crate::diagnostic::plural;
+pub use notice::{Notice, Reporter};
+
+use crate::diagnostic::Diagnostic;
 use state::{Outcome, Shared, State};
 use std::convert::Infallible;
-use std::io::{ErrorKind, Write};
+use std::io::ErrorKind;
 use std::net::{IpAddr, SocketAddr, TcpListener, ToSocketAddrs};
 use std::panic::AssertUnwindSafe;
 use std::path::PathBuf;
@@ -36,15 +40,27 @@ use std::time::{Duration, Instant};
 /// How many ports after a busy one to try before giving up.
 const PORT_TRIES: u16 = 10;
 
+/// What to serve, and where.
+#[derive(Debug, Clone)]
+pub struct ServeOptions {
+    /// The site folder.
+    pub root: PathBuf,
+    /// The address to listen on.
+    pub bind: String,
+    /// The port to listen on; a busy one moves on to the next free one. 0 for any.
+    pub port: u16,
+    /// Include drafts.
+    pub drafts: bool,
+    /// How long a client may take over a request head, sit idle, or leave an answer unread.
+    pub client_timeout: Duration,
+}
+
 /// Why the preview could not start, or had to stop.
 #[derive(Debug, thiserror::Error)]
 pub enum ServeError {
-    /// `--root` is not a folder.
-    #[error("{}: error: this site folder does not exist\n  help: run handout in your site folder, or pass --root PATH", .0.display())]
-    NoSiteFolder(PathBuf),
-    /// An option has a value that cannot work.
-    #[error("error: {0}")]
-    Usage(String),
+    /// The site folder does not exist.
+    #[error("{0}")]
+    NoSiteFolder(Diagnostic),
     /// No address or port to listen on.
     #[error("error: {0}")]
     Listen(String),
@@ -53,28 +69,26 @@ pub enum ServeError {
     Server(std::io::Error),
 }
 
-/// Runs `handout serve` until the process is stopped, printing the address and each rebuild;
-/// returns only why it could not start (all usage problems: exit status 2).
-pub fn run(args: &ServeArgs) -> Result<Infallible, ServeError> {
-    let client_timeout = Duration::try_from_secs_f64(args.client_timeout)
-        .ok()
-        .filter(|d| !d.is_zero())
-        .ok_or_else(|| {
-            ServeError::Usage("--client-timeout must be a positive number of seconds".into())
-        })?;
-    let root = match std::fs::canonicalize(&args.root) {
+/// Serves the site until the process is stopped, telling `reporter` the address and each
+/// rebuild; returns only why it could not start.
+pub fn run(opts: &ServeOptions, reporter: Reporter) -> Result<Infallible, ServeError> {
+    let root = match std::fs::canonicalize(&opts.root) {
         Ok(r) if r.is_dir() => r,
-        _ => return Err(ServeError::NoSiteFolder(args.root.clone())),
+        _ => {
+            return Err(ServeError::NoSiteFolder(Diagnostic::no_site_folder(
+                &opts.root,
+            )))
+        }
     };
-    let listener = bind(&args.bind, args.port).map_err(ServeError::Listen)?;
+    let listener = bind(&opts.bind, opts.port, &reporter).map_err(ServeError::Listen)?;
     let addr = listener.local_addr().map_err(|_| {
         ServeError::Listen("could not find which port the preview listens on".into())
     })?;
 
     // Watch before the first build, so an edit made while it runs is not missed.
-    let watcher = watch::Watcher::start(&root);
-    let shared = Arc::new(Shared::default());
-    let mut state = State::new(root.clone(), args.drafts, shared.clone());
+    let watcher = watch::Watcher::start(&root, reporter.clone());
+    let shared = Arc::new(Shared::new(reporter.clone()));
+    let mut state = State::new(root.clone(), opts.drafts, shared.clone());
     first_build(&mut state, &shared);
     let url = site_url(addr, &state.base_path());
     match watcher {
@@ -83,30 +97,19 @@ pub fn run(args: &ServeArgs) -> Result<Infallible, ServeError> {
                 .name("handout-watch".into())
                 .spawn(move || rebuild_loop(watcher, state));
             if let Err(e) = spawned {
-                eprintln!("warning: could not start watching for changes: {e}");
+                reporter.warn(format!("could not start watching for changes: {e}"));
             }
         }
-        Err(e) => eprintln!(
-            "warning: cannot watch {} for changes ({e}); restart serve to see edits",
+        Err(e) => reporter.warn(format!(
+            "cannot watch {} for changes ({e}); restart serve to see edits",
             root.display()
-        ),
+        )),
     }
-    println!("Serving {url} (press Ctrl-C to stop)");
-    let _ = std::io::stdout().flush();
-    if !addr.ip().is_loopback() {
-        eprintln!(
-            "note: listening on {}, so other computers on the network can see this preview",
-            addr.ip()
-        );
-    }
-
-    if args.open {
-        open_browser(&url);
-    }
+    reporter.tell(Notice::Listening { url, addr });
     Err(ServeError::Server(server::serve(
         listener,
         shared,
-        client_timeout,
+        opts.client_timeout,
     )))
 }
 
@@ -114,27 +117,27 @@ pub fn run(args: &ServeArgs) -> Result<Infallible, ServeError> {
 fn first_build(state: &mut State, shared: &Shared) {
     let start = Instant::now();
     let outcome = state.load_and_render();
-    crate::diagnostic::eprint_all(&state.all_findings());
-    match &outcome {
-        Outcome::Failed(errors) => eprintln!(
-            "The site has {}; the preview shows them until they are fixed.",
-            plural(errors.len(), "error")
-        ),
-        _ => eprintln!(
-            "Built {} files in {:.2} s.",
-            shared.files.len(),
-            start.elapsed().as_secs_f64()
-        ),
-    }
+    let findings = state.all_findings();
+    shared.reporter.tell(match &outcome {
+        Outcome::Failed(errors) => Notice::BuiltWithErrors {
+            findings,
+            errors: errors.len(),
+        },
+        _ => Notice::Built {
+            findings,
+            files: shared.files.len(),
+            elapsed: start.elapsed(),
+        },
+    });
 }
 
 /// Rebuilds after each batch of changes, for as long as the watcher runs.
 fn rebuild_loop(mut watcher: watch::Watcher, mut state: State) {
+    let reporter = state.reporter();
     while let Some(changes) = watcher.next_batch() {
         let start = Instant::now();
         let before = state.base_path();
-        let outcome = apply_guarded(&mut state, &changes);
-        let ms = start.elapsed().as_secs_f64() * 1000.0;
+        let outcome = apply_guarded(&mut state, &changes, &reporter);
         let what = describe(&changes);
         match outcome {
             Outcome::Unchanged => {}
@@ -142,37 +145,30 @@ fn rebuild_loop(mut watcher: watch::Watcher, mut state: State) {
                 files,
                 everything,
                 warnings,
-            } => {
-                crate::diagnostic::eprint_all(&warnings);
-                let scope = if everything { " (everything)" } else { "" };
-                eprintln!(
-                    "{what}: rebuilt {}{scope} in {ms:.0} ms",
-                    plural(files, "file")
-                );
-            }
-            Outcome::Failed(errors) => {
-                crate::diagnostic::eprint_all(&errors);
-                eprintln!(
-                    "{what}: {}; still serving the last good version",
-                    plural(errors.len(), "error")
-                );
-            }
+            } => reporter.tell(Notice::Rebuilt {
+                what,
+                files,
+                everything,
+                warnings,
+                elapsed: start.elapsed(),
+            }),
+            Outcome::Failed(errors) => reporter.tell(Notice::RebuildFailed { what, errors }),
         }
         let after = state.base_path();
         if after != before {
-            eprintln!("note: base_url changed; the site is now served under {after}");
+            reporter.tell(Notice::Moved { base_path: after });
         }
     }
 }
 
 /// Applies a batch, surviving a bug: a panic while rebuilding is reported and the site is
 /// loaded again from disk, so the preview keeps running (the last good pages stay served).
-fn apply_guarded(state: &mut State, changes: &[watch::Change]) -> Outcome {
+fn apply_guarded(state: &mut State, changes: &[watch::Change], reporter: &Reporter) -> Outcome {
     let attempt = std::panic::catch_unwind(AssertUnwindSafe(|| state.apply(changes)));
     match attempt {
         Ok(outcome) => outcome,
         Err(_) => {
-            eprintln!("error: handout hit a bug while rebuilding (please report it); loading the site again");
+            reporter.tell(Notice::Bug);
             std::panic::catch_unwind(AssertUnwindSafe(|| state.load_and_render()))
                 .unwrap_or(Outcome::Unchanged)
         }
@@ -180,7 +176,7 @@ fn apply_guarded(state: &mut State, changes: &[watch::Change]) -> Outcome {
 }
 
 /// Listens on `bind:port`; a busy port moves on to the next free one, with a note.
-fn bind(host: &str, port: u16) -> Result<TcpListener, String> {
+fn bind(host: &str, port: u16, reporter: &Reporter) -> Result<TcpListener, String> {
     let addrs: Vec<SocketAddr> = (host, port)
         .to_socket_addrs()
         .map_err(|e| format!("cannot listen on `{host}`: {e} (try --bind 127.0.0.1)"))?
@@ -199,7 +195,10 @@ fn bind(host: &str, port: u16) -> Result<TcpListener, String> {
         match TcpListener::bind(addr) {
             Ok(l) => {
                 if i > 0 {
-                    eprintln!("note: port {port} is busy (another preview?), so using port {p}");
+                    reporter.tell(Notice::PortBusy {
+                        asked: port,
+                        using: p,
+                    });
                 }
                 return Ok(l);
             }
@@ -242,21 +241,5 @@ fn describe(changes: &[watch::Change]) -> String {
         [] => "nothing".into(),
         [one] => name(one),
         [first, rest @ ..] => format!("{} and {} more", name(first), rest.len()),
-    }
-}
-
-/// Opens `url` in the default browser; failing to is only worth a note.
-fn open_browser(url: &str) {
-    let result = if cfg!(target_os = "macos") {
-        std::process::Command::new("open").arg(url).spawn()
-    } else if cfg!(windows) {
-        std::process::Command::new("cmd")
-            .args(["/C", "start", "", url])
-            .spawn()
-    } else {
-        std::process::Command::new("xdg-open").arg(url).spawn()
-    };
-    if let Err(e) = result {
-        eprintln!("note: could not open a browser ({e}); open {url} yourself");
     }
 }

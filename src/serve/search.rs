@@ -14,8 +14,8 @@ use std::time::Duration;
 /// How long edits must pause before the index is rebuilt.
 pub(crate) const QUIET: Duration = Duration::from_millis(400);
 
-/// One request: the records as of an edit, their language and its number.
-type Job = (u64, Vec<Record>, String);
+/// One request: the records as of an edit and its number.
+type Job = (u64, Vec<Record>);
 
 /// The handle the rebuild thread keeps to ask for a new index.
 pub(crate) struct Reindexer {
@@ -30,20 +30,23 @@ impl Reindexer {
         let (jobs, rx) = mpsc::channel();
         let latest = Arc::new(AtomicU64::new(0));
         let seen = Arc::clone(&latest);
+        let reporter = shared.reporter.clone();
         let spawned = std::thread::Builder::new()
             .name("search-index".into())
             .spawn(move || run(rx, &seen, &shared));
         if let Err(e) = spawned {
-            eprintln!("warning: the preview's search index will not follow edits ({e})");
+            reporter.warn(format!(
+                "the preview's search index will not follow edits ({e})"
+            ));
         }
         Reindexer { jobs, latest }
     }
 
     /// Asks for an index of `records`.
-    pub(crate) fn queue(&self, records: Vec<Record>, language: &str) {
+    pub(crate) fn queue(&self, records: Vec<Record>) {
         let n = self.latest.fetch_add(1, Ordering::SeqCst) + 1;
         // A send fails only if the thread is gone; the last index stays served.
-        let _ = self.jobs.send((n, records, language.to_string()));
+        let _ = self.jobs.send((n, records));
     }
 
     /// Drops any queued or running work: a full render has just written a newer index.
@@ -62,14 +65,14 @@ fn run(rx: Receiver<Job>, latest: &AtomicU64, shared: &Shared) {
                 Err(RecvTimeoutError::Disconnected) => return,
             }
         }
-        let (n, records, language) = job;
+        let (n, records) = job;
         if n != latest.load(Ordering::SeqCst) {
             continue;
         }
-        match search::index_records(records, &language) {
+        match search::index_records(records) {
             Ok(files) if n == latest.load(Ordering::SeqCst) => swap(shared, files),
             Ok(_) => {}
-            Err(d) => eprintln!("warning: {}", d.message),
+            Err(d) => shared.reporter.warn(d.message),
         }
     }
 }
@@ -81,7 +84,9 @@ fn swap(shared: &Shared, files: Vec<(String, Vec<u8>)>) {
     let new: std::collections::HashSet<String> = files.iter().map(|(p, _)| p.clone()).collect();
     for (path, bytes) in &files {
         if let Err(e) = shared.files.write(path, bytes) {
-            eprintln!("warning: could not update the search index: {e}");
+            shared
+                .reporter
+                .warn(format!("could not update the search index: {e}"));
             return;
         }
     }

@@ -79,7 +79,9 @@ async fn accept_loop(
         let (stream, peer) = match listener.accept().await {
             Ok(accepted) => accepted,
             Err(e) => {
-                eprintln!("warning: could not accept a connection: {e}");
+                shared
+                    .reporter
+                    .warn(format!("could not accept a connection: {e}"));
                 tokio::time::sleep(ACCEPT_BACKOFF).await;
                 continue;
             }

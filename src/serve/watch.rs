@@ -6,6 +6,7 @@
 //! therefore carries paths, not events: it ends after a short quiet spell, and the rebuild
 //! looks at what is on disk then. Swap, backup and temporary files are dropped by name.
 
+use super::Reporter;
 use notify::event::{AccessKind, AccessMode};
 use notify::{Event, EventKind, RecursiveMode, Watcher as _};
 use std::collections::BTreeSet;
@@ -94,12 +95,13 @@ pub(crate) struct Watcher {
     rx: Receiver<notify::Result<Event>>,
     /// The watched folders that existed when last looked at.
     watching: BTreeSet<&'static str>,
+    reporter: Reporter,
 }
 
 impl Watcher {
     /// Starts watching `root` (an absolute path): the root itself for `site.yaml` and new
     /// folders, and each watched folder that exists, recursively.
-    pub(crate) fn start(root: &Path) -> notify::Result<Watcher> {
+    pub(crate) fn start(root: &Path, reporter: Reporter) -> notify::Result<Watcher> {
         let (tx, rx) = mpsc::channel();
         let mut watcher = notify::recommended_watcher(tx)?;
         watcher.watch(root, RecursiveMode::NonRecursive)?;
@@ -108,6 +110,7 @@ impl Watcher {
             watcher,
             rx,
             watching: BTreeSet::new(),
+            reporter,
         };
         w.watch_dirs();
         Ok(w)
@@ -119,7 +122,8 @@ impl Watcher {
             let path = self.root.join(dir);
             if path.is_dir() && !self.watching.contains(dir) {
                 if let Err(e) = self.watcher.watch(&path, RecursiveMode::Recursive) {
-                    eprintln!("warning: cannot watch {dir}/ for changes: {e}");
+                    self.reporter
+                        .warn(format!("cannot watch {dir}/ for changes: {e}"));
                 } else {
                     self.watching.insert(dir);
                 }
@@ -161,9 +165,9 @@ impl Watcher {
         let ev = match ev {
             Ok(ev) => ev,
             Err(e) => {
-                eprintln!(
-                    "warning: the file watcher reported a problem ({e}); reloading everything"
-                );
+                self.reporter.warn(format!(
+                    "the file watcher reported a problem ({e}); reloading everything"
+                ));
                 changes.insert(Change::Everything);
                 return;
             }

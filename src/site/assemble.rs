@@ -55,6 +55,10 @@ const RESERVED_PATHS: &[&str] = &[
 
 /// Builds the site model. Drafts are left out unless `drafts` is true; `detail` says how much
 /// of each document to keep.
+///
+/// The steps, in order: sort the documents by kind, assign their URLs, match bundle assets to
+/// their articles, build the link map, render the Markdown (in parallel), sort, derive the FAQ
+/// and tags, and check the aliases against every other output file.
 pub fn assemble(
     root: &Path,
     config: Config,
@@ -65,128 +69,43 @@ pub fn assemble(
     today: NaiveDate,
 ) -> (Site, Diagnostics) {
     let mut diags = Diagnostics::new();
-    let mut map = LinkMap {
-        base_path: config.base_path.clone(),
-        static_files,
-        failed: found.failed,
-        ..Default::default()
-    };
     let (glossary, glossary_diags) = super::glossary::load(root, RESERVED_IDS);
     diags.extend(glossary_diags);
-    map.terms = glossary.matcher(&config.url(GLOSSARY_PATH));
-    let mut articles_docs = Vec::new();
-    let mut page_docs = Vec::new();
-    let mut home_doc = None;
-    let mut faq_doc = None;
-    for doc in found.documents {
-        if doc.front.draft && !drafts {
-            map.drafts.push(doc.path.clone());
-            continue;
-        }
-        match doc.kind {
-            DocKind::Article => articles_docs.push(doc),
-            DocKind::Page => page_docs.push(doc),
-            DocKind::Home => home_doc = Some(doc),
-            DocKind::Faq => faq_doc = Some(doc),
-        }
-    }
+    let docs = ByKind::sort(found.documents, drafts);
+    let urls = assign_urls(&docs, &mut diags);
+    let mut bundle_assets =
+        match_bundle_assets(&docs.articles, &urls.articles, &found.bundle_assets);
+    let mut map = LinkMap::new(
+        &config,
+        &glossary,
+        static_files,
+        urls.published(&docs),
+        bundle_assets
+            .iter()
+            .map(|(_, src, out)| (src.clone(), out.clone())),
+    );
+    map.drafts = docs.drafts;
+    map.failed = found.failed;
 
-    let article_slugs = assign_slugs(&articles_docs, "articles/", &mut diags);
-    let page_slugs = assign_slugs(&page_docs, "", &mut diags);
-    for (doc, slug) in page_docs.iter().zip(&page_slugs) {
-        if RESERVED_PATHS.contains(&slug.as_str()) {
-            diags.push(
-                Diagnostic::error(
-                    "urls/reserved",
-                    Span::at(&doc.path, doc.front.line_of("title"), 1),
-                    format!("a page cannot have the address `/{slug}/`: the site uses it"),
-                )
-                .with_help("rename the file or set another `slug:` in its front matter"),
-            );
-        }
-    }
-    for (doc, slug) in articles_docs.iter().zip(&article_slugs) {
-        map.targets
-            .insert(doc.path.clone(), format!("articles/{slug}/"));
-    }
-    for (doc, slug) in page_docs.iter().zip(&page_slugs) {
-        map.targets.insert(doc.path.clone(), format!("{slug}/"));
-    }
-    if let Some(d) = &home_doc {
-        map.targets.insert(d.path.clone(), String::new());
-    }
-    if let Some(d) = &faq_doc {
-        map.targets.insert(d.path.clone(), "faq/".into());
-    }
-    let mut bundle_assets = Vec::new();
-    let mut bundle_index: HashMap<&Path, usize> = HashMap::new();
-    for (i, d) in articles_docs.iter().enumerate() {
-        if let Some(b) = &d.bundle {
-            bundle_index.entry(b.as_path()).or_insert(i);
-        }
-    }
-    for (bundle, file) in &found.bundle_assets {
-        if let Some(&i) = bundle_index.get(bundle.as_path()) {
-            let rest = file
-                .strip_prefix(bundle)
-                .unwrap_or(file)
-                .to_string_lossy()
-                .replace('\\', "/");
-            let out = format!("articles/{}/{rest}", article_slugs[i]);
-            map.assets.insert(file.clone(), out.clone());
-            bundle_assets.push((i, file.clone(), out));
-        }
-    }
-
-    let rendered_articles: Vec<(Article, Diagnostics)> = articles_docs
-        .into_par_iter()
-        .zip(article_slugs.into_par_iter())
-        .map(|(doc, slug)| {
-            let (mut article, d) = build_article(doc, slug, &map, &config, today);
-            if detail == Detail::Pages {
-                article.keep_pages_only();
-            }
-            (article, d)
-        })
-        .collect();
-    let mut articles = Vec::with_capacity(rendered_articles.len());
-    for (a, d) in rendered_articles {
-        diags.extend(d);
-        articles.push(a);
-    }
-
-    let mut pages: Vec<Page> = page_docs
-        .into_par_iter()
-        .zip(page_slugs.into_par_iter())
-        .map(|(doc, slug)| {
-            let path = format!("{slug}/");
-            let rendered = render_doc(&doc, &map, &config, &path, "", false);
-            Page {
-                doc,
-                slug,
-                path,
-                rendered,
-            }
-        })
-        .collect();
-    for p in &pages {
-        diags.extend(link_diagnostics(&p.doc, &p.rendered, &config));
-    }
-    let home = home_doc.map(|doc| {
-        let rendered = render_doc(&doc, &map, &config, "", "", false);
-        Extra { doc, rendered }
-    });
-    let faq_file = faq_doc.map(|doc| {
-        let rendered = render_doc(&doc, &map, &config, "faq/", "", true);
-        Extra { doc, rendered }
-    });
-    for e in home.iter().chain(faq_file.iter()) {
-        diags.extend(link_diagnostics(&e.doc, &e.rendered, &config));
-    }
+    let articles = render_articles(
+        docs.articles,
+        urls.articles,
+        &map,
+        &config,
+        detail,
+        today,
+        &mut diags,
+    );
+    let mut pages = render_pages(docs.pages, urls.pages, &map, &config, &mut diags);
+    let home = docs
+        .home
+        .map(|doc| render_extra(doc, "", false, &map, &config, &mut diags));
+    let faq_file = docs
+        .faq
+        .map(|doc| render_extra(doc, "faq/", true, &map, &config, &mut diags));
 
     let articles = sort_articles(articles, &mut bundle_assets);
     pages.sort_by(|a, b| a.doc.front.title.cmp(&b.doc.front.title));
-
     let faq = build_faq(faq_file.as_ref(), &articles);
     let tags = build_tags(&articles);
     let site = Site {
@@ -208,6 +127,182 @@ pub fn assemble(
     (site, diags)
 }
 
+/// The loaded documents by kind, with the drafts this build leaves out.
+struct ByKind {
+    articles: Vec<Document>,
+    pages: Vec<Document>,
+    home: Option<Document>,
+    faq: Option<Document>,
+    /// Drafts left out, so that a link to one can say why it fails.
+    drafts: Vec<PathBuf>,
+}
+
+impl ByKind {
+    fn sort(documents: Vec<Document>, drafts: bool) -> ByKind {
+        let mut by = ByKind {
+            articles: Vec::new(),
+            pages: Vec::new(),
+            home: None,
+            faq: None,
+            drafts: Vec::new(),
+        };
+        for doc in documents {
+            if doc.front.draft && !drafts {
+                by.drafts.push(doc.path.clone());
+                continue;
+            }
+            match doc.kind {
+                DocKind::Article => by.articles.push(doc),
+                DocKind::Page => by.pages.push(doc),
+                DocKind::Home => by.home = Some(doc),
+                DocKind::Faq => by.faq = Some(doc),
+            }
+        }
+        by
+    }
+}
+
+/// The slugs of the articles and pages, in the order of [`ByKind`]'s lists.
+struct Urls {
+    articles: Vec<String>,
+    pages: Vec<String>,
+}
+
+impl Urls {
+    /// Every published document's source path with its site path.
+    fn published(&self, docs: &ByKind) -> Vec<(PathBuf, String)> {
+        let articles = (docs.articles.iter().zip(&self.articles))
+            .map(|(d, slug)| (d.path.clone(), format!("articles/{slug}/")));
+        let pages = (docs.pages.iter().zip(&self.pages))
+            .map(|(d, slug)| (d.path.clone(), format!("{slug}/")));
+        let home = docs.home.iter().map(|d| (d.path.clone(), String::new()));
+        let faq = docs
+            .faq
+            .iter()
+            .map(|d| (d.path.clone(), "faq/".to_string()));
+        articles.chain(pages).chain(home).chain(faq).collect()
+    }
+}
+
+/// Assigns every article and page its slug; duplicates and pages that take an address the
+/// site uses are errors.
+fn assign_urls(docs: &ByKind, diags: &mut Diagnostics) -> Urls {
+    let articles = assign_slugs(&docs.articles, "articles/", diags);
+    let pages = assign_slugs(&docs.pages, "", diags);
+    for (doc, slug) in docs.pages.iter().zip(&pages) {
+        if RESERVED_PATHS.contains(&slug.as_str()) {
+            diags.push(
+                Diagnostic::error(
+                    "urls/reserved",
+                    Span::at(&doc.path, doc.front.line_of("title"), 1),
+                    format!("a page cannot have the address `/{slug}/`: the site uses it"),
+                )
+                .with_help("rename the file or set another `slug:` in its front matter"),
+            );
+        }
+    }
+    Urls { articles, pages }
+}
+
+/// Matches each non-Markdown file in a bundle folder to the article of that bundle:
+/// (article index, source path, output path). Files of a bundle without an article are left
+/// out.
+fn match_bundle_assets(
+    articles: &[Document],
+    slugs: &[String],
+    found: &[(PathBuf, PathBuf)],
+) -> Vec<(usize, PathBuf, String)> {
+    let mut bundle_index: HashMap<&Path, usize> = HashMap::new();
+    for (i, d) in articles.iter().enumerate() {
+        if let Some(b) = &d.bundle {
+            bundle_index.entry(b.as_path()).or_insert(i);
+        }
+    }
+    let mut out = Vec::new();
+    for (bundle, file) in found {
+        if let Some(&i) = bundle_index.get(bundle.as_path()) {
+            let rest = file
+                .strip_prefix(bundle)
+                .unwrap_or(file)
+                .to_string_lossy()
+                .replace('\\', "/");
+            out.push((i, file.clone(), format!("articles/{}/{rest}", slugs[i])));
+        }
+    }
+    out
+}
+
+/// Renders every article in parallel, keeping its findings.
+fn render_articles(
+    docs: Vec<Document>,
+    slugs: Vec<String>,
+    map: &LinkMap,
+    config: &Config,
+    detail: Detail,
+    today: NaiveDate,
+    diags: &mut Diagnostics,
+) -> Vec<Article> {
+    let rendered: Vec<(Article, Diagnostics)> = docs
+        .into_par_iter()
+        .zip(slugs.into_par_iter())
+        .map(|(doc, slug)| {
+            let (mut article, d) = build_article(doc, slug, map, config, today);
+            if detail == Detail::Pages {
+                article.keep_pages_only();
+            }
+            (article, d)
+        })
+        .collect();
+    let mut articles = Vec::with_capacity(rendered.len());
+    for (a, d) in rendered {
+        diags.extend(d);
+        articles.push(a);
+    }
+    articles
+}
+
+/// Renders every standalone page in parallel, keeping its findings.
+fn render_pages(
+    docs: Vec<Document>,
+    slugs: Vec<String>,
+    map: &LinkMap,
+    config: &Config,
+    diags: &mut Diagnostics,
+) -> Vec<Page> {
+    let pages: Vec<Page> = docs
+        .into_par_iter()
+        .zip(slugs.into_par_iter())
+        .map(|(doc, slug)| {
+            let path = format!("{slug}/");
+            let rendered = render_doc(&doc, map, config, &path, "", false);
+            Page {
+                doc,
+                slug,
+                path,
+                rendered,
+            }
+        })
+        .collect();
+    for p in &pages {
+        diags.extend(link_diagnostics(&p.doc, &p.rendered, config));
+    }
+    pages
+}
+
+/// Renders the home intro or the FAQ file, published at `path`.
+fn render_extra(
+    doc: Document,
+    path: &str,
+    all_faq: bool,
+    map: &LinkMap,
+    config: &Config,
+    diags: &mut Diagnostics,
+) -> Extra {
+    let rendered = render_doc(&doc, map, config, path, "", all_faq);
+    diags.extend(link_diagnostics(&doc, &rendered, config));
+    Extra { doc, rendered }
+}
+
 /// Renders one document's Markdown, resolving its links against `map`. `page_path` is the site
 /// path the document becomes; `faq_prefix` keeps its FAQ ids unique site-wide.
 pub(crate) fn render_doc(
@@ -223,16 +318,21 @@ pub(crate) fn render_doc(
         dir: doc.dir(),
         page_path,
     };
+    // A page in another language is classified with that language's cues, when it has them.
+    let own_rules = crate::content::language::declared(doc)
+        .and_then(|lang| markdown::TopicRules::for_document(&config.topics, &lang));
     markdown::render(
         doc.body(),
         &RenderOptions {
             first_line: doc.body_line,
-            rules: &config.topics,
+            rules: own_rules.as_ref().unwrap_or(&config.topics),
             links: &links,
             faq_id_prefix: faq_prefix,
             all_sections_faq: all_faq,
             reserved_ids: RESERVED_IDS,
-            callouts: &markdown::CalloutWording::new(config.emergency_number.as_deref()),
+            callouts: &config
+                .strings
+                .callout_wording(config.emergency_number.as_deref()),
             glossary: &map.terms,
         },
     )

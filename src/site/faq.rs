@@ -13,6 +13,10 @@ pub enum FaqSource {
     Article(usize),
 }
 
+/// The model's title for faq.md's questions before its first heading; pages show the
+/// language's `faq_general` words in its place.
+pub(crate) const GENERAL_QUESTIONS: &str = "General questions";
+
 /// A titled group of questions on the FAQ page.
 #[derive(Debug, Clone)]
 pub struct FaqGroup {
@@ -35,7 +39,7 @@ pub(crate) fn build_faq(faq_file: Option<&Extra>, articles: &[Article]) -> Vec<F
                 continue;
             }
             let title = if s.heading.trim().is_empty() {
-                "General questions".to_string()
+                GENERAL_QUESTIONS.to_string()
             } else {
                 s.heading.clone()
             };

@@ -29,6 +29,30 @@ pub(crate) struct LinkMap {
     pub(crate) terms: crate::markdown::GlossaryTerms,
 }
 
+impl LinkMap {
+    /// The one place a link map is built, for a full assembly and for serve's updates alike:
+    /// `published` pairs each published document's source path with its site path, `assets`
+    /// each bundle file with its output path. Drafts and failed files start empty.
+    pub(crate) fn new(
+        config: &crate::config::Config,
+        glossary: &super::Glossary,
+        static_files: Vec<String>,
+        published: impl IntoIterator<Item = (PathBuf, String)>,
+        assets: impl IntoIterator<Item = (PathBuf, String)>,
+    ) -> LinkMap {
+        LinkMap {
+            targets: published.into_iter().collect(),
+            drafts: Vec::new(),
+            failed: Vec::new(),
+            assets: assets.into_iter().collect(),
+            static_files,
+            // A translation's links lead to pages in its own language's folder.
+            base_path: format!("{}{}", config.base_path, config.lang.prefix),
+            terms: glossary.matcher(&config.url(super::GLOSSARY_PATH)),
+        }
+    }
+}
+
 /// Resolves links for one document.
 pub(crate) struct DocLinks<'a> {
     /// The site's map.

@@ -2,30 +2,39 @@
 //! review dates, topics and tags, assembled once from the loaded documents and then read-only.
 //!
 //! Render, check, search and serve all read this one model ("parse once, derive many"). It keeps
-//! relations as indexes into `articles`, so serve can replace one article and re-derive the
-//! cheap cross-article parts (tags, hubs, FAQ) without touching the rest.
+//! relations as indexes into `articles`, so serve (`serve::update`, the one writer after
+//! assembly) can replace one article and re-derive the cheap cross-article parts (tags, hubs,
+//! FAQ) without touching the rest.
 
 mod assemble;
 mod faq;
 mod glossary;
 mod links;
 mod pages;
+mod paginate;
 mod review;
 mod taxonomy;
 mod topics;
-mod update;
+mod translations;
 
 pub use assemble::{assemble, image_url, reading_minutes, GLOSSARY_PATH, RESERVED_IDS};
+pub(crate) use assemble::{build_article, link_diagnostics, render_doc, sort_articles};
+pub(crate) use faq::build_faq;
+pub(crate) use faq::GENERAL_QUESTIONS;
 pub use faq::{FaqGroup, FaqSource};
 pub use glossary::{Glossary, Term, GLOSSARY_FILE};
 pub use links::is_external as is_external_url;
 pub use links::normalise as normalise_path;
 pub(crate) use links::percent_decode;
+pub(crate) use links::LinkMap;
+pub(crate) use pages::check_aliases;
 pub use pages::{Alias, OutputFile, PageRef};
+pub use paginate::Listing;
 pub use review::{Review, ReviewStatus};
+pub(crate) use taxonomy::build_tags;
 pub use taxonomy::Tag;
 pub use topics::{HubEntry, Topic};
-pub use update::{stale_pages, update_document, SiteLinks, Stale, Update, UpdateError};
+pub use translations::translation_source_hash;
 
 use crate::config::Config;
 use crate::content::Document;

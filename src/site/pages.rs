@@ -4,7 +4,7 @@
 //! sitemap use it to know what exists. Keeping it in one place means no page can be rendered
 //! that the sitemap does not list, or the other way round.
 
-use super::Site;
+use super::{Listing, Site};
 use crate::diagnostic::{Diagnostic, Diagnostics, Span};
 use crate::markdown::SectionKind;
 use std::collections::HashMap;
@@ -39,6 +39,8 @@ pub enum PageRef {
     NotFound,
     /// A redirect from an old address (index into the alias list of an article, see [`Site::aliases`]).
     Alias(usize),
+    /// Page N (2 or more) of a list that runs over several pages: `/articles/page/N/`.
+    More(Listing, usize),
 }
 
 /// A non-HTML file the build writes from the model.
@@ -86,18 +88,23 @@ pub struct Alias {
 impl Site {
     /// Every HTML page, in a fixed order.
     pub fn pages(&self) -> Vec<PageRef> {
-        let mut out = vec![PageRef::Home, PageRef::ArticleIndex];
+        let mut out = vec![PageRef::Home];
+        out.extend(self.listing_pages(Listing::Articles));
         for (i, a) in self.articles.iter().enumerate() {
             out.push(PageRef::Article(i));
             out.extend(a.topics().into_iter().map(|k| PageRef::Topic(i, k)));
         }
-        out.extend(SectionKind::TOPICS.map(PageRef::Hub));
-        out.push(PageRef::Faq);
+        for kind in SectionKind::TOPICS {
+            out.extend(self.listing_pages(Listing::Hub(kind)));
+        }
+        out.extend(self.listing_pages(Listing::Faq));
         if !self.glossary.terms.is_empty() {
             out.push(PageRef::Glossary);
         }
-        out.push(PageRef::TagIndex);
-        out.extend((0..self.tags.len()).map(PageRef::Tag));
+        out.extend(self.listing_pages(Listing::TagIndex));
+        for i in 0..self.tags.len() {
+            out.extend(self.listing_pages(Listing::Tag(i)));
+        }
         out.extend((0..self.pages.len()).map(PageRef::Page));
         if self.config.search.enabled {
             out.push(PageRef::Search);
@@ -123,6 +130,7 @@ impl Site {
             PageRef::Search => "search/".into(),
             PageRef::NotFound => "404.html".into(),
             PageRef::Alias(i) => self.aliases()[i].output.clone(),
+            PageRef::More(l, n) => self.listing_path(l, n),
         }
     }
 

@@ -122,7 +122,7 @@ test('print styles: 12 pt text, 1.5 spacing, QR code shown, screen furniture hid
       const el = document.querySelector(sel);
       return !!el && getComputedStyle(el).display !== 'none' && el.getBoundingClientRect().height > 0;
     };
-    const qr = document.querySelector('.print-address svg');
+    const qr = document.querySelector('.print-address .qr');
     return {
       fontPx: parseFloat(cs.fontSize),
       ratio: parseFloat(cs.lineHeight) / parseFloat(cs.fontSize),

@@ -13,7 +13,7 @@ pub(crate) use site_checks::{
     assert_ids_unique, assert_internal_links_resolve, assert_sitemap_lists_every_page,
     broken_internal_links,
 };
-pub(crate) use xml::{parse_atom, sitemap_locs};
+pub(crate) use xml::{parse_atom, parse_xml, sitemap_locs};
 
 use scraper::{ElementRef, Html, Selector};
 use std::collections::BTreeMap;

@@ -272,3 +272,62 @@ fn sentences_running_into_lists_match_textstat() {
     assert!(fk_sum / n <= 0.5, "mean FK difference {}", fk_sum / n);
     assert!(smog_sum / n <= 0.5, "mean SMOG difference {}", smog_sum / n);
 }
+
+/// How far handout's grade may be from textstat's on any one real text (`public_domain/`);
+/// the README there explains each text over 1 grade apart.
+const REAL_TEXT_TOLERANCE: f64 = 1.25;
+
+/// Real patient pages from US federal agencies (`public_domain/`, public domain as US
+/// government works), checked with handout and compared with textstat 0.7.13 on the same prose
+/// written out as the sentences it is (`public_domain/truth/`, recorded by
+/// `make_public_domain_reference.py`). Lists that a sentence runs into are among them: counted
+/// as sentences of their own, they made two of these texts read 2 grades easier than they are.
+#[test]
+fn real_public_domain_pages_match_textstat() {
+    let site = crate::harness::SiteTest::fixture("readability/public_domain");
+    let run = site.run(&["check", "--format", "json", "--today", "2026-06-01"]);
+    let json: serde_json::Value = serde_json::from_str(&run.stdout()).expect("check JSON");
+    let reference: serde_json::Value = serde_json::from_str(
+        &fs::read_to_string(fixtures_dir().join("public_domain/reference.json"))
+            .expect("reference"),
+    )
+    .expect("reference JSON");
+    let texts = reference["fixtures"].as_object().expect("fixtures");
+    let articles = json["articles"].as_array().expect("articles");
+    assert!(texts.len() >= 10, "{} texts", texts.len());
+    assert_eq!(articles.len(), texts.len(), "every text is checked");
+    let (mut fk_sum, mut smog_sum) = (0.0, 0.0);
+    println!("| text | FK handout / textstat | SMOG handout / textstat | sentences |");
+    for a in articles {
+        let name = Path::new(a["path"].as_str().unwrap_or(""))
+            .file_stem()
+            .and_then(|s| s.to_str())
+            .unwrap_or("")
+            .to_string();
+        let r = &texts[&name];
+        let (fk, smog) = (number(a, "flesch_kincaid_grade"), number(a, "smog_grade"));
+        let (rfk, rsmog) = (number(r, "flesch_kincaid_grade"), number(r, "smog_index"));
+        println!(
+            "| {name} | {fk:.2} / {rfk:.2} | {smog:.2} / {rsmog:.2} | {} / {} |",
+            a["sentences"], r["sentence_count"]
+        );
+        assert!(
+            (fk - rfk).abs() <= REAL_TEXT_TOLERANCE,
+            "{name}: FK {fk} vs {rfk}"
+        );
+        assert!(
+            (smog - rsmog).abs() <= REAL_TEXT_TOLERANCE,
+            "{name}: SMOG {smog} vs {rsmog}"
+        );
+        fk_sum += (fk - rfk).abs();
+        smog_sum += (smog - rsmog).abs();
+    }
+    let n = articles.len() as f64;
+    println!(
+        "mean |difference|: FK {:.2}, SMOG {:.2}",
+        fk_sum / n,
+        smog_sum / n
+    );
+    assert!(fk_sum / n <= 0.5, "mean FK difference {}", fk_sum / n);
+    assert!(smog_sum / n <= 0.5, "mean SMOG difference {}", smog_sum / n);
+}

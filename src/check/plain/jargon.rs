@@ -10,6 +10,7 @@
 //! "means", or "is"/"are" and a definition ("Range of motion is how far you can bend",
 //! "oedema (swelling)", "Oedema is swelling").
 
+use super::terms::Glossed;
 use super::{Lang, Sentence};
 use crate::diagnostic::Diagnostic;
 use crate::site::Article;
@@ -20,6 +21,43 @@ use std::sync::OnceLock;
 pub const RULE: &str = "plain/jargon";
 
 const EN: &str = include_str!("en/jargon.yaml");
+const ES: &str = include_str!("es/jargon.yaml");
+
+/// The words that explain a term right after it, per language.
+struct Explaining {
+    /// Words that introduce an explanation on their own ("means").
+    define: &'static [&'static str],
+    /// "is", "are": an explanation when one of `then` follows.
+    copula: &'static [&'static str],
+    /// Words that start a definition after a copula ("a", "the", "how").
+    then: &'static [&'static str],
+}
+
+const EN_EXPLAINING: Explaining = Explaining {
+    define: &["means ", "refers to"],
+    copula: &["is ", "are "],
+    then: &[
+        "a ", "an ", "the ", "how ", "what ", "when ", "where ", "called ",
+    ],
+};
+
+const ES_EXPLAINING: Explaining = Explaining {
+    define: &["significa ", "quiere decir ", "se refiere a "],
+    copula: &["es ", "son "],
+    then: &[
+        "un ", "una ", "unos ", "unas ", "el ", "la ", "los ", "las ", "lo que ", "cómo ", "como ",
+        "cuando ", "donde ", "llamado ", "llamada ",
+    ],
+};
+
+impl Lang {
+    fn explaining(self) -> &'static Explaining {
+        match self {
+            Lang::En => &EN_EXPLAINING,
+            Lang::Es => &ES_EXPLAINING,
+        }
+    }
+}
 
 /// One entry: the words of the term and what to say instead.
 #[derive(Debug)]
@@ -65,13 +103,15 @@ impl Lexicon {
 /// The parsed list of a language.
 fn list(lang: Lang) -> &'static Lexicon {
     static EN_LIST: OnceLock<Lexicon> = OnceLock::new();
+    static ES_LIST: OnceLock<Lexicon> = OnceLock::new();
     match lang {
-        Lang::En => EN_LIST.get_or_init(|| lexicon(EN)),
+        Lang::En => EN_LIST.get_or_init(|| lexicon(EN, inflections)),
+        Lang::Es => ES_LIST.get_or_init(|| lexicon(ES, super::spanish::inflections)),
     }
 }
 
 /// Builds the lexicon of a list; an unreadable list is empty (a unit test keeps it readable).
-fn lexicon(yaml: &str) -> Lexicon {
+fn lexicon(yaml: &str, inflections: fn(&str) -> Vec<String>) -> Lexicon {
     let map: BTreeMap<String, String> = serde_yaml::from_str(yaml).unwrap_or_default();
     let mut lex = Lexicon::default();
     for (term, plain) in map {
@@ -124,9 +164,31 @@ pub(crate) fn inflections(word: &str) -> Vec<String> {
     out
 }
 
-/// `plain/jargon`: each jargon word or phrase in the article.
-pub fn check(article: &Article, sentences: &[Sentence], lang: Lang) -> Vec<Diagnostic> {
-    let found = matches(list(lang), sentences);
+/// The listed terms of a language, lowercase.
+#[cfg(test)]
+pub(crate) fn terms(lang: Lang) -> impl Iterator<Item = String> {
+    list(lang)
+        .by_first
+        .values()
+        .flatten()
+        .map(|e| e.words.join(" "))
+}
+
+/// Whether the language's list has the term with these lowercase words.
+pub(crate) fn lists(lang: Lang, words: &[String]) -> bool {
+    find(list(lang), words).is_some_and(|(_, len)| len == words.len())
+}
+
+/// `plain/jargon`: each jargon word or phrase in the article. A use the site's glossary covers
+/// is explained by the definition the page shows with it.
+pub fn check(
+    article: &Article,
+    sentences: &[Sentence],
+    lang: Lang,
+    glossed: &Glossed,
+) -> Vec<Diagnostic> {
+    let mut found = matches(list(lang), sentences, lang.explaining());
+    found.retain(|m| !glossed.covers(&m.sentence.lower, m.word, m.entry.words.len()));
     let defined: Vec<&str> = found
         .iter()
         .filter(|m| m.explained)
@@ -157,12 +219,18 @@ struct Match<'a, 's> {
     entry: &'a Entry,
     sentence: &'s Sentence<'s>,
     range: std::ops::Range<usize>,
+    /// Its first word's index in the sentence.
+    word: usize,
     /// Followed by its explanation.
     explained: bool,
 }
 
 /// Every use of a listed term in the sentences.
-fn matches<'a, 's>(lex: &'a Lexicon, sentences: &'s [Sentence<'s>]) -> Vec<Match<'a, 's>> {
+fn matches<'a, 's>(
+    lex: &'a Lexicon,
+    sentences: &'s [Sentence<'s>],
+    explaining: &Explaining,
+) -> Vec<Match<'a, 's>> {
     let mut out = Vec::new();
     for s in sentences {
         let words = &s.words;
@@ -176,11 +244,12 @@ fn matches<'a, 's>(lex: &'a Lexicon, sentences: &'s [Sentence<'s>]) -> Vec<Match
             let (last_at, last) = words[i + len - 1];
             let end = last_at + last.len();
             let after = s.text[end..].trim_start().to_lowercase();
-            let explained = explains(&after, entry);
+            let explained = explains(&after, entry, explaining);
             out.push(Match {
                 entry,
                 sentence: s,
                 range: start..end,
+                word: i,
                 explained,
             });
             i += len;
@@ -191,23 +260,15 @@ fn matches<'a, 's>(lex: &'a Lexicon, sentences: &'s [Sentence<'s>]) -> Vec<Match
 
 /// Whether the text right after a term (lowercase) explains it: a bracket, "means", "refers
 /// to", or "is"/"are" followed by an article, a question word or the plain alternative.
-fn explains(after: &str, entry: &Entry) -> bool {
-    if after.starts_with('(') || after.starts_with("means ") || after.starts_with("refers to") {
+fn explains(after: &str, entry: &Entry, words: &Explaining) -> bool {
+    if after.starts_with('(') || words.define.iter().any(|w| after.starts_with(w)) {
         return true;
     }
-    let Some(rest) = after
-        .strip_prefix("is ")
-        .or_else(|| after.strip_prefix("are "))
-    else {
+    let Some(rest) = words.copula.iter().find_map(|c| after.strip_prefix(c)) else {
         return false;
     };
     let plain = entry.plain.split(',').next().unwrap_or("").trim();
-    [
-        "a ", "an ", "the ", "how ", "what ", "when ", "where ", "called ",
-    ]
-    .iter()
-    .any(|w| rest.starts_with(w))
-        || (!plain.is_empty() && rest.starts_with(plain))
+    words.then.iter().any(|w| rest.starts_with(w)) || (!plain.is_empty() && rest.starts_with(plain))
 }
 
 /// The longest entry that matches the lowercase words at the start of `tokens`, with its
@@ -231,6 +292,29 @@ mod tests {
     fn the_list_reads_and_is_long_enough() {
         let entries: usize = list(Lang::En).by_first.values().map(Vec::len).sum();
         assert!(entries >= 300, "{entries} entries");
+        let spanish: usize = list(Lang::Es).by_first.values().map(Vec::len).sum();
+        assert!(spanish >= 100, "{spanish} Spanish entries");
+    }
+
+    #[test]
+    fn spanish_forms_and_explanations() {
+        let lex = list(Lang::Es);
+        for (word, base) in [
+            ("administre", "administrar"),
+            ("realizado", "realizar"),
+            ("inflamaciones", "inflamación"),
+            ("adecuada", "adecuado"),
+        ] {
+            assert!(lex.is_form(word, base), "{word}");
+        }
+        let (entry, _) = find(lex, &["edema".to_string()]).expect("edema is listed");
+        assert!(explains(
+            "es la hinchazón de una zona",
+            entry,
+            &ES_EXPLAINING
+        ));
+        assert!(explains("(hinchazón) en la pierna", entry, &ES_EXPLAINING));
+        assert!(!explains("en la pierna", entry, &ES_EXPLAINING));
     }
 
     #[test]

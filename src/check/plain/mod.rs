@@ -1,4 +1,4 @@
-//! Plain-language rules of `handout check` (issue 16) and the PEMAT-style score they feed.
+//! Plain-language rules of `handout check` and the PEMAT-style score they feed.
 //!
 //! Each rule reads the prose blocks the Markdown stage records (so code, URLs and alt text are
 //! never checked) and splits them with the readability sentence splitter. The files:
@@ -8,6 +8,9 @@
 //! - [`numbers`]: `plain/numbers`, percentages, fractions, decimals and relative risks;
 //! - [`length`]: `plain/long-sentence` and `plain/long-paragraph`;
 //! - [`acronym`]: `plain/acronym`, an acronym not spelled out at first use;
+//! - [`terms`]: `plain/undefined-term`, a medical word neither the article nor the glossary
+//!   explains;
+//! - [`key_points`]: `plain/key-points`, an article without key points (any language);
 //! - [`pemat`]: the PEMAT-style score and `plain/pemat`; [`pemat_output`] shows it.
 //!
 //! The word lists are data files per language under `plain/<lang>/`; [`Lang::for_code`] picks
@@ -15,14 +18,17 @@
 
 pub mod acronym;
 pub mod jargon;
+pub mod key_points;
 pub mod length;
 pub mod numbers;
 pub mod passive;
 pub mod pemat;
 pub mod pemat_output;
 pub mod person;
+mod spanish;
+pub mod terms;
 
-use super::readability::{split_sentences, word_slices};
+use super::readability::{split_sentences_in, word_slices, Language};
 use crate::diagnostic::{Diagnostic, Span};
 use crate::markdown::ProseBlock;
 use crate::site::{Article, Site};
@@ -30,15 +36,25 @@ use crate::site::{Article, Site};
 /// The languages the plain-language rules have word lists for.
 #[derive(Debug, Clone, Copy, PartialEq, Eq)]
 pub enum Lang {
-    /// English (any region).
+    /// English (any region): every rule and the PEMAT-style score.
     En,
+    /// Spanish: `plain/jargon` (`es/jargon.yaml`), `plain/third-person` and the length rules;
+    /// the rules whose lists are English only (passive, numbers, acronyms) and the PEMAT-style
+    /// score, which depends on them, are skipped.
+    Es,
 }
 
 impl Lang {
     /// The lists for a BCP 47 language code such as `en-GB`; `None` when there are none yet.
     pub fn for_code(code: &str) -> Option<Lang> {
         let primary = code.split(['-', '_']).next().unwrap_or("");
-        primary.eq_ignore_ascii_case("en").then_some(Lang::En)
+        if primary.eq_ignore_ascii_case("en") {
+            Some(Lang::En)
+        } else if primary.eq_ignore_ascii_case("es") {
+            Some(Lang::Es)
+        } else {
+            None
+        }
     }
 }
 
@@ -66,11 +82,16 @@ impl Sentence<'_> {
     }
 }
 
-/// Every sentence of the article's prose with at least one word, in order.
-pub fn sentences(article: &Article) -> Vec<Sentence<'_>> {
+/// Every sentence of the article's prose with at least one word, in order, split by the
+/// rules of its language.
+pub fn sentences(article: &Article, lang: Lang) -> Vec<Sentence<'_>> {
+    let language = match lang {
+        Lang::En => Language::English,
+        Lang::Es => Language::Spanish,
+    };
     let mut out = Vec::new();
     for block in &article.rendered.prose {
-        for (offset, text) in split_sentences(&block.text) {
+        for (offset, text) in split_sentences_in(&block.text, language) {
             let words = words_at(text);
             if words.is_empty() {
                 continue;
@@ -162,13 +183,28 @@ pub fn quote(text: &str, max: usize) -> String {
 }
 
 /// Runs the plain-language rules on an article, adding their findings to `diags`, and scores
-/// it; nothing for a language without word lists.
+/// it; for a language without word lists, only `plain/key-points`.
 pub fn check(site: &Site, article: &Article, diags: &mut Vec<Diagnostic>) -> pemat::Pemat {
-    let Some(lang) = Lang::for_code(&site.config.language) else {
+    diags.extend(key_points::check(article));
+    let code = super::translations::files::document_language(site, &article.doc);
+    let Some(lang) = Lang::for_code(&code) else {
         return pemat::Pemat::default();
     };
-    let sentences = sentences(article);
-    let found = check_article(article, &sentences, lang);
+    let sentences = sentences(article, lang);
+    let glossed = terms::Glossed::new(&site.glossary);
+    let mut found = check_article(article, &sentences, lang, &glossed);
+    if lang != Lang::En {
+        // The term list and the lists PEMAT's items are read from are English only.
+        diags.extend(found);
+        return pemat::Pemat::default();
+    }
+    found.extend(terms::check(
+        article,
+        &sentences,
+        lang,
+        &site.config.check.terms,
+        &glossed,
+    ));
     let mut off = site.config.check.disable.clone();
     off.extend(article.doc.front.check_disable.iter().cloned());
     let score = pemat::score(article, &sentences, lang, &found, &off);
@@ -181,9 +217,14 @@ pub fn check(site: &Site, article: &Article, diags: &mut Vec<Diagnostic>) -> pem
     score
 }
 
-/// Runs every plain-language rule on an article.
-pub fn check_article(article: &Article, sentences: &[Sentence], lang: Lang) -> Vec<Diagnostic> {
-    let mut out = jargon::check(article, sentences, lang);
+/// Runs the plain-language rules that need only the article and the glossary.
+pub fn check_article(
+    article: &Article,
+    sentences: &[Sentence],
+    lang: Lang,
+    glossed: &terms::Glossed,
+) -> Vec<Diagnostic> {
+    let mut out = jargon::check(article, sentences, lang, glossed);
     out.extend(passive::check(article, sentences, lang));
     out.extend(person::check(article, sentences, lang));
     out.extend(numbers::check(article, lang));

@@ -29,11 +29,12 @@ struct Patterns {
     decimal: Regex,
 }
 
-fn patterns(lang: Lang) -> &'static Patterns {
+/// The language's patterns; `None` for a language without them (the rule is skipped).
+fn patterns(lang: Lang) -> Option<&'static Patterns> {
     static EN: OnceLock<Patterns> = OnceLock::new();
     let re = |p: &str| Regex::new(p).unwrap_or_else(|_| unreachable!("fixed pattern"));
     match lang {
-        Lang::En => EN.get_or_init(|| Patterns {
+        Lang::En => Some(EN.get_or_init(|| Patterns {
             relative: re(
                 r"(?i)\b(?:(?:\d+(?:\.\d+)?|two|three|four|five|six|ten)\s*(?:times|x)\s+(?:more|less|higher|lower|greater|as)\b|(?:twice|half)\s+as\s+(?:likely|many|much|common|high)\b|(?:doubles?|doubled|doubling|triples?|tripled|halves|halved)\s+(?:the|your|their)\s+(?:risk|chance|odds)\b|\d+(?:\.\d+)?\s?(?:%|per\s?cent)\s+(?:more|less|higher|lower|greater|fewer|increased|reduced)\b|relative\s+risk|odds\s+ratio|hazard\s+ratio)",
             ),
@@ -42,13 +43,16 @@ fn patterns(lang: Lang) -> &'static Patterns {
             decimal: re(
                 r"(?i)\b\d+\.\d+\b(?:\s*(?:mg|mcg|µg|g|kg|ml|l|litres?|liters?|cm|mm|m|km|miles?|°|degrees|a\.?m\b|p\.?m\b|kcal|units?|iu|mmol|lbs?|oz|stone|st|seconds?|minutes?|mins?|hours?|hrs?|days?|weeks?|months?|years?|times|tablets?|doses?)\b)?",
             ),
-        }),
+        })),
+        Lang::Es => None,
     }
 }
 
 /// One number the reader may stumble on: byte range in the block text and kind.
 fn find(text: &str, lang: Lang) -> Vec<(std::ops::Range<usize>, Kind, &'static str)> {
-    let p = patterns(lang);
+    let Some(p) = patterns(lang) else {
+        return Vec::new();
+    };
     let mut found: Vec<(std::ops::Range<usize>, Kind, &'static str)> = p
         .relative
         .find_iter(text)

@@ -35,10 +35,12 @@ struct Words {
     adjectives: HashSet<String>,
 }
 
-fn words(lang: Lang) -> &'static Words {
+/// The language's word lists; `None` for a language without them (the rule is skipped).
+fn words(lang: Lang) -> Option<&'static Words> {
     static EN_WORDS: OnceLock<Words> = OnceLock::new();
     match lang {
-        Lang::En => EN_WORDS.get_or_init(|| serde_yaml::from_str(EN).unwrap_or_default()),
+        Lang::En => Some(EN_WORDS.get_or_init(|| serde_yaml::from_str(EN).unwrap_or_default())),
+        Lang::Es => None,
     }
 }
 
@@ -53,7 +55,9 @@ pub fn is_passive(sentence: &str, lang: Lang) -> bool {
 
 /// Whether lowercase words have a verb in the passive voice.
 fn has_passive(tokens: &[String], lang: Lang) -> bool {
-    let list = words(lang);
+    let Some(list) = words(lang) else {
+        return false;
+    };
     tokens.iter().enumerate().any(|(i, t)| {
         list.be.contains(t)
             && tokens[i + 1..]

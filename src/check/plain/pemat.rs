@@ -7,7 +7,7 @@
 //! The items need a person for the rest (is the information distracting, are the headings
 //! informative, are the pictures clear); the score is a floor to build on, not a PEMAT rating.
 
-use super::{jargon, length, numbers, passive, person, Lang, Sentence};
+use super::{jargon, key_points, length, numbers, passive, person, Lang, Sentence};
 use crate::check::is_disabled;
 use crate::diagnostic::{Diagnostic, Span};
 use crate::markdown::ProseKind;
@@ -72,18 +72,6 @@ impl Pemat {
     }
 }
 
-/// Whether an article has key points: `key_points:` in its front matter or a `> [!KEY]`
-/// callout in its body.
-fn has_key_points(article: &Article) -> bool {
-    let text = &article.doc.text;
-    let front = &text[..article.doc.body_start.min(text.len())];
-    front.lines().any(|l| l.starts_with("key_points:"))
-        || article.doc.body().lines().any(|l| {
-            let l = l.trim_start().trim_start_matches('>').trim_start();
-            l.len() >= 6 && l[..6].eq_ignore_ascii_case("[!key]")
-        })
-}
-
 /// What the items are judged on, found in the article.
 struct Facts {
     purpose: bool,
@@ -121,7 +109,7 @@ fn facts(article: &Article, sents: &[Sentence], lang: Lang, found: &[Diagnostic]
         arithmetic: number_kinds.contains(&numbers::Kind::Relative),
         short_sections: !has(length::PARAGRAPH_RULE)
             && (article.rendered.sections.len() >= 2 || article.words < 200),
-        key_points: has_key_points(article),
+        key_points: key_points::has(article),
         visual_cues: prose
             .iter()
             .any(|b| matches!(b.kind, ProseKind::ListItem | ProseKind::Callout)),
@@ -182,7 +170,12 @@ const ITEMS: &[(u8, Scale, &str, Judge)] = &[
     ),
     (11, U, "Sections have informative headings", Person),
     (12, U, "Information in a logical sequence", Person),
-    (13, U, "A summary (key points)", Fact(|f| f.key_points)),
+    (
+        13,
+        U,
+        "A summary (key points)",
+        Rule(key_points::RULE, |f| f.key_points),
+    ),
     (
         14,
         U,

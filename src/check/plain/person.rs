@@ -13,7 +13,12 @@ pub const RULE: &str = "plain/third-person";
 
 fn pattern(lang: Lang) -> &'static Regex {
     static EN: OnceLock<Regex> = OnceLock::new();
+    static ES: OnceLock<Regex> = OnceLock::new();
     match lang {
+        Lang::Es => ES.get_or_init(|| {
+            Regex::new(super::spanish::THIRD_PERSON)
+                .unwrap_or_else(|_| unreachable!("fixed pattern"))
+        }),
         Lang::En => EN.get_or_init(|| {
             Regex::new(
                 r"(?i)\b(?:(?:the|a|each|every|all|most|many|some|our|any)\s+)?(?:patient|client|service\s+user|individual)s?\s+(?:should|must|shall|will\s+need\s+to|needs?\s+to|ought\s+to|ha(?:s|ve)\s+to|(?:is|are)\s+(?:advised|asked|encouraged|expected|required|instructed)\s+to|(?:may|can|will)\s+(?:want|wish)\s+to)\b",
@@ -30,16 +35,20 @@ pub fn check(article: &Article, sentences: &[Sentence], lang: Lang) -> Vec<Diagn
     for s in sentences {
         for m in re.find_iter(s.text) {
             let found = m.as_str().split_whitespace().collect::<Vec<_>>().join(" ");
-            let verb = verb_part(&found);
+            let help = match lang {
+                Lang::En => format!(
+                    "address the reader as \"you\": \"you {}\"; write about other people only when the advice is for them (a carer, a parent)",
+                    verb_part(&found)
+                ),
+                Lang::Es => "address the reader directly, with \"usted\" or an instruction (\"usted debe descansar\", \"descanse\"); write about other people only when the advice is for them".to_string(),
+            };
             out.push(
                 Diagnostic::warning(
                     RULE,
                     s.span(article, m.start(), m.as_str()),
                     format!("\"{found}\" talks about the reader instead of to them"),
                 )
-                .with_help(format!(
-                    "address the reader as \"you\": \"you {verb}\"; write about other people only when the advice is for them (a carer, a parent)"
-                )),
+                .with_help(help),
             );
         }
     }

@@ -11,11 +11,12 @@
 //! ranking is where rewriting lowers the page's grade most: long sentences
 //! and sentences dense with long words. Each result reports the sentence's
 //! own grade, for display.
+//!
+//! Spanish sentences are ranked the same way with Szigriszt-Pazos in place
+//! of the grade: words times (206.835 − the sentence's score), which grows
+//! with its length and its syllables per word alike.
 
-use super::{
-    count_syllables, flesch_kincaid, sentences, words, Counts, HardSentence, Passage,
-    LONG_WORD_SYLLABLES,
-};
+use super::{flesch_kincaid, sentences, spanish, words, Counts, HardSentence, Language, Passage};
 
 /// Long words quoted in a reason: enough to show the problem, few enough to
 /// keep the line short.
@@ -32,11 +33,21 @@ struct Found<'a> {
 /// order), each with the line it starts on. Fewer when there are fewer
 /// sentences; sentences without words are skipped.
 pub fn hardest_sentences(passages: &[Passage], n: usize) -> Vec<HardSentence> {
-    if n == 0 {
+    hardest_sentences_in(passages, n, Language::English)
+}
+
+/// [`hardest_sentences`] of a text in `language`; none for a language
+/// without a formula.
+pub fn hardest_sentences_in(
+    passages: &[Passage],
+    n: usize,
+    language: Language,
+) -> Vec<HardSentence> {
+    if n == 0 || language == Language::NotScored {
         return Vec::new();
     }
-    let found = collect(passages);
-    let share = |c: &Counts| c.words as f64 * flesch_kincaid(c.words, 1, c.syllables);
+    let found = collect(passages, language);
+    let share = |c: &Counts| c.words as f64 * difficulty(c, language);
     let mut ranked: Vec<(f64, usize)> = found
         .iter()
         .enumerate()
@@ -47,15 +58,23 @@ pub fn hardest_sentences(passages: &[Passage], n: usize) -> Vec<HardSentence> {
     ranked
         .into_iter()
         .take(n)
-        .map(|(_, i)| describe(&found[i]))
+        .map(|(_, i)| describe(&found[i], language))
         .collect()
 }
 
-fn collect<'a>(passages: &[Passage<'a>]) -> Vec<Found<'a>> {
+/// How hard one sentence is, higher is harder.
+fn difficulty(c: &Counts, language: Language) -> f64 {
+    match language {
+        Language::Spanish => 206.835 - spanish::szigriszt_pazos(c.words, 1, c.syllables),
+        Language::English | Language::NotScored => flesch_kincaid(c.words, 1, c.syllables),
+    }
+}
+
+fn collect<'a>(passages: &[Passage<'a>], language: Language) -> Vec<Found<'a>> {
     let mut found = Vec::new();
     for passage in passages {
-        for (offset, text) in sentences::sentences(passage.text) {
-            let counts = Counts::of(text);
+        for (offset, text) in sentences::sentences_in(passage.text, language) {
+            let counts = Counts::of(text, language);
             if counts.words == 0 {
                 continue;
             }
@@ -66,25 +85,29 @@ fn collect<'a>(passages: &[Passage<'a>]) -> Vec<Found<'a>> {
     found
 }
 
-fn describe(found: &Found) -> HardSentence {
+fn describe(found: &Found, language: Language) -> HardSentence {
     let c = found.counts;
-    let grade = flesch_kincaid(c.words, 1, c.syllables).max(0.0);
+    let grade = match language {
+        Language::Spanish => spanish::szigriszt_pazos(c.words, 1, c.syllables),
+        Language::English | Language::NotScored => flesch_kincaid(c.words, 1, c.syllables).max(0.0),
+    };
     HardSentence {
         text: found.text.split_whitespace().collect::<Vec<_>>().join(" "),
         line: found.line,
         words: c.words,
         long_words: c.polysyllables,
         grade,
-        reason: reason(found.text, c),
+        reason: reason(found.text, c, language),
     }
 }
 
 /// "32 words; 6 words of 3+ syllables (osteoporosis, inflammation, …)".
-fn reason(text: &str, c: Counts) -> String {
+fn reason(text: &str, c: Counts, language: Language) -> String {
+    let long = language.long_word();
     let mut reason = crate::diagnostic::plural(c.words, "word");
     if c.polysyllables > 0 {
         let mut examples: Vec<&str> = Vec::new();
-        for word in words::words(text).filter(|w| count_syllables(w) >= LONG_WORD_SYLLABLES) {
+        for word in words::words(text).filter(|w| language.syllables(w) >= long) {
             if examples.len() < QUOTED_LONG_WORDS
                 && !examples.iter().any(|e| e.eq_ignore_ascii_case(word))
             {
@@ -97,7 +120,7 @@ fn reason(text: &str, c: Counts) -> String {
             ""
         };
         reason.push_str(&format!(
-            "; {} of 3+ syllables ({}{more})",
+            "; {} of {long}+ syllables ({}{more})",
             crate::diagnostic::plural(c.polysyllables, "word"),
             examples.join(", ")
         ));

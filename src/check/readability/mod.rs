@@ -1,12 +1,12 @@
-//! Readability scores for `handout check` (issue 4): how hard a page's prose
+//! Readability scores for `handout check`: how hard a page's prose
 //! is to read, and which sentences make it so.
 //!
-//! Patient materials should read at about school grade 6 to 8 (DOMAIN.md §1),
+//! Patient materials should read at about school grade 6 to 8 (AMA, NIH, CDC),
 //! so the checker reports several standard measures, because tools disagree
 //! by up to two grades: Flesch–Kincaid grade, SMOG grade (the one most
 //! recommended for health text), Flesch Reading Ease, and the Automated
-//! Readability Index as a syllable-free cross-check. The formulas are those
-//! of DOMAIN.md §1, unclamped, with 0.0 for empty input.
+//! Readability Index as a syllable-free cross-check. The formulas are the
+//! published ones, unclamped, with 0.0 for empty input.
 //!
 //! The input is a list of [`Passage`]s (paragraphs, list items, FAQ answers),
 //! already stripped of Markdown; each ends a sentence at its end. The pieces:
@@ -18,7 +18,10 @@
 //! - `syllables.rs` counts syllables from an embedded part of the CMU
 //!   Pronouncing Dictionary, falling back to the spelling rules of `rules.rs`;
 //! - `hardest.rs` ranks sentences for an editor to rewrite;
-//! - `runs.rs` joins a lead-in and the list items a sentence runs across, before scoring.
+//! - `runs.rs` joins a lead-in and the list items a sentence runs across, before scoring;
+//! - `language.rs` picks the formulas, syllable counter and abbreviations of a language, and
+//!   `spanish/` holds those of Spanish (Fernández Huerta, Szigriszt-Pazos and INFLESZ). A
+//!   language without a formula is counted but "not scored", never given an English grade.
 //!
 //! Accuracy is checked against the Python package textstat on the fixture
 //! texts in `tests/fixtures/readability/` (see the README there for where the
@@ -33,17 +36,21 @@
 //! integration tests measures it).
 
 mod hardest;
+mod language;
 mod rules;
 mod runs;
 mod sentences;
+pub mod spanish;
 mod syllables;
 mod words;
 
 use serde::Serialize;
 
-pub use hardest::hardest_sentences;
+pub use hardest::{hardest_sentences, hardest_sentences_in};
+pub use language::Language;
 pub use runs::{join_runs, Block, Joined};
-pub use sentences::split_sentences;
+pub use sentences::{split_sentences, split_sentences_in};
+pub use spanish::Inflesz;
 pub use syllables::count_syllables;
 pub(crate) use words::words as word_slices;
 
@@ -60,9 +67,12 @@ pub struct Passage<'a> {
     pub line: usize,
 }
 
-/// Scores for a body of prose. All zero for input without words.
+/// Scores for a body of prose. All zero for input without words. Only the
+/// measures of [`Scores::language`] are filled in; the others stay 0.0.
 #[derive(Debug, Clone, Default, PartialEq, Serialize)]
 pub struct Scores {
+    /// Which formulas apply (the text's language).
+    pub language: Language,
     /// Words, numbers included; a hyphenated compound is one word.
     pub words: usize,
     /// Sentences, each block ending at least one.
@@ -85,6 +95,18 @@ pub struct Scores {
     /// Minutes to read at about 200 words a minute, rounded up; at least 1
     /// when there are words.
     pub reading_minutes: u32,
+    /// Spanish: 206.84 − 60 × syllables per word − 1.02 × words per sentence.
+    pub fernandez_huerta: f64,
+    /// Spanish: 206.835 − 62.3 × syllables per word − words per sentence,
+    /// banded by INFLESZ.
+    pub szigriszt_pazos: f64,
+}
+
+impl Scores {
+    /// The INFLESZ band of a Spanish text; `None` for other languages.
+    pub fn inflesz(&self) -> Option<Inflesz> {
+        (self.language == Language::Spanish).then(|| Inflesz::of(self.szigriszt_pazos))
+    }
 }
 
 /// A sentence that makes the text hard, for an editor to rewrite.
@@ -98,7 +120,8 @@ pub struct HardSentence {
     pub words: usize,
     /// Words of three or more syllables in the sentence.
     pub long_words: usize,
-    /// Flesch–Kincaid grade of the sentence on its own, at least 0.
+    /// How hard the sentence is on its own: its Flesch–Kincaid grade (at
+    /// least 0) in English, its Szigriszt-Pazos score in Spanish.
     pub grade: f64,
     /// Why it is hard, e.g. "32 words; 6 words of 3+ syllables (osteoporosis,
     /// inflammation, physiotherapy)".
@@ -108,9 +131,6 @@ pub struct HardSentence {
 /// Words per minute for [`Scores::reading_minutes`]: a common figure for
 /// adults reading plain English on a screen.
 const WORDS_PER_MINUTE: usize = 200;
-
-/// Syllables from which a word counts as long (polysyllable).
-const LONG_WORD_SYLLABLES: usize = 3;
 
 /// Word, syllable and character totals of some text.
 #[derive(Debug, Clone, Copy, Default)]
@@ -122,14 +142,16 @@ pub(crate) struct Counts {
 }
 
 impl Counts {
-    /// Counts the words of one sentence.
-    pub(crate) fn of(sentence: &str) -> Counts {
+    /// Counts the words of one sentence in `language`; a long word is one of
+    /// [`Language::long_word`] syllables or more.
+    pub(crate) fn of(sentence: &str, language: Language) -> Counts {
         let mut counts = Counts::default();
+        let long = language.long_word();
         for word in words::words(sentence) {
-            let syllables = count_syllables(word);
+            let syllables = language.syllables(word);
             counts.words += 1;
             counts.syllables += syllables;
-            counts.polysyllables += usize::from(syllables >= LONG_WORD_SYLLABLES);
+            counts.polysyllables += usize::from(syllables >= long);
             counts.characters += word.chars().filter(|c| c.is_alphanumeric()).count();
         }
         counts
@@ -156,13 +178,18 @@ pub(crate) fn flesch_kincaid(words: usize, sentences: usize, syllables: usize) -
     0.39 * asl + 11.8 * asw - 15.59
 }
 
-/// Scores the prose of `passages` as one text.
+/// Scores the prose of `passages` as one English text.
 pub fn score(passages: &[Passage]) -> Scores {
+    score_in(passages, Language::English)
+}
+
+/// Scores the prose of `passages` as one text in `language`.
+pub fn score_in(passages: &[Passage], language: Language) -> Scores {
     let mut totals = Counts::default();
     let mut sentence_count = 0;
     for passage in passages {
-        for (_, sentence) in sentences::sentences(passage.text) {
-            let counts = Counts::of(sentence);
+        for (_, sentence) in sentences::sentences_in(passage.text, language) {
+            let counts = Counts::of(sentence, language);
             // A "sentence" of symbols only has no words and is not one.
             if counts.words > 0 {
                 sentence_count += 1;
@@ -170,11 +197,12 @@ pub fn score(passages: &[Passage]) -> Scores {
             }
         }
     }
-    scores_from(totals, sentence_count)
+    scores_from(totals, sentence_count, language)
 }
 
-fn scores_from(c: Counts, sentences: usize) -> Scores {
+fn scores_from(c: Counts, sentences: usize, language: Language) -> Scores {
     let mut scores = Scores {
+        language,
         words: c.words,
         sentences,
         syllables: c.syllables,
@@ -185,15 +213,27 @@ fn scores_from(c: Counts, sentences: usize) -> Scores {
     if c.words == 0 || sentences == 0 {
         return scores;
     }
+    let minutes = c.words.div_ceil(WORDS_PER_MINUTE);
+    scores.reading_minutes = u32::try_from(minutes).unwrap_or(u32::MAX);
+    match language {
+        Language::English => english(&mut scores, c, sentences),
+        Language::Spanish => {
+            scores.fernandez_huerta = spanish::fernandez_huerta(c.words, sentences, c.syllables);
+            scores.szigriszt_pazos = spanish::szigriszt_pazos(c.words, sentences, c.syllables);
+        }
+        Language::NotScored => {}
+    }
+    scores
+}
+
+/// Fills in the English measures.
+fn english(scores: &mut Scores, c: Counts, sentences: usize) {
     let (w, s) = (c.words as f64, sentences as f64);
     let (asl, asw) = (w / s, c.syllables as f64 / w);
     scores.flesch_kincaid_grade = flesch_kincaid(c.words, sentences, c.syllables);
     scores.smog_grade = 1.0430 * (c.polysyllables as f64 * 30.0 / s).sqrt() + 3.1291;
     scores.flesch_reading_ease = 206.835 - 1.015 * asl - 84.6 * asw;
     scores.automated_readability_index = 4.71 * c.characters as f64 / w + 0.5 * asl - 21.43;
-    let minutes = c.words.div_ceil(WORDS_PER_MINUTE);
-    scores.reading_minutes = u32::try_from(minutes).unwrap_or(u32::MAX);
-    scores
 }
 
 #[cfg(test)]

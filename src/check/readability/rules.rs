@@ -124,103 +124,150 @@ fn classify(w: &[u8]) -> [bool; MAX_WORD] {
 /// it is a vowel too (a hiatus, as in "di-et" or "calci-um").
 fn splits(w: &[u8], vowel: &[bool; MAX_WORD], i: usize) -> bool {
     let (a, b) = (w[i - 1], w[i]);
-    let before = if i >= 2 { w[i - 2] } else { 0 };
-    let rest = &w[i + 1..];
     // "y" after a consonant is a vowel of its own ("embry-o", "dry-er").
     if a == b'y' {
         return true;
     }
     // "-ing" after a vowel: "be-ing", "go-ing", "pursu-ing".
-    if b == b'i' && rest.starts_with(b"ng") {
+    if b == b'i' && w[i + 1..].starts_with(b"ng") {
         return true;
     }
     if starts_split_prefix(w, i) {
         return true;
     }
-    let hissing = matches!(before, b'c' | b't' | b's' | b'g' | b'x');
-    match (a, b) {
-        // "dia-", "-ial", "bacteri-a", but one syllable in "-cial", "-tian",
-        // "-sia" at the end.
-        (b'i', b'a') => {
-            // "-sia" is one syllable after a vowel ("amnesia"), two after a
-            // consonant ("eclampsia", "dyspepsia").
-            let soft_s =
-                before != b's' || (i >= 3 && (is_vowel_letter(w[i - 3]) || w[i - 3] == b's'));
-            let one = hissing
-                && before != b'x'
-                && soft_s
-                && (rest.is_empty() || matches!(rest, b"s") || matches!(rest[0], b'n' | b'l'));
-            !one
-        }
-        // "bi-ology", "radi-o", "peri-od"; one in "-tion", "-cious", and in
-        // "-nion", "-llion", "-vior" after a vowel ("onion", "million").
-        (b'i', b'o') => {
-            if hissing && rest.first().is_some_and(|&c| c == b'n' || c == b'u') {
-                return false;
+    let pair = Pair {
+        w,
+        vowel,
+        i,
+        before: if i >= 2 { w[i - 2] } else { 0 },
+        rest: &w[i + 1..],
+    };
+    match a {
+        b'i' => pair.after_i(b),
+        b'e' => pair.after_e(b),
+        _ => pair.after_other(a, b),
+    }
+}
+
+/// Two vowels in a row in a word: the second at `i`, the letter before the first, and the
+/// letters after the second.
+struct Pair<'w> {
+    w: &'w [u8],
+    vowel: &'w [bool; MAX_WORD],
+    i: usize,
+    before: u8,
+    rest: &'w [u8],
+}
+
+impl Pair<'_> {
+    /// Whether the letter before the pair sounds like "sh" with an "i" ("-cial", "-tion").
+    fn hissing(&self) -> bool {
+        matches!(self.before, b'c' | b't' | b's' | b'g' | b'x')
+    }
+
+    /// Whether the word has a vowel before the pair.
+    fn vowel_before(&self) -> bool {
+        self.w[..self.i - 1].iter().any(|&c| is_vowel_letter(c))
+    }
+
+    fn after_i(&self, b: u8) -> bool {
+        let (w, i, before, rest) = (self.w, self.i, self.before, self.rest);
+        match b {
+            // "dia-", "-ial", "bacteri-a", but one syllable in "-cial", "-tian",
+            // "-sia" at the end.
+            b'a' => {
+                // "-sia" is one syllable after a vowel ("amnesia"), two after a
+                // consonant ("eclampsia", "dyspepsia").
+                let soft_s =
+                    before != b's' || (i >= 3 && (is_vowel_letter(w[i - 3]) || w[i - 3] == b's'));
+                let one = self.hissing()
+                    && before != b'x'
+                    && soft_s
+                    && (rest.is_empty() || matches!(rest, b"s") || matches!(rest[0], b'n' | b'l'));
+                !one
             }
-            let soft = matches!(before, b'n' | b'l' | b'v')
-                && i >= 3
-                && (vowel[i - 3] || w[i - 3] == b'l')
-                && matches!(rest, b"n" | b"ns" | b"r" | b"rs");
-            !soft
-        }
-        // "calci-um", "sodi-um", "premi-um".
-        (b'i', b'u') => true,
-        (b'i', b'i') => true,
-        // "di-et", "soci-ety", "ingredi-ent", "easi-er", "happi-est".
-        (b'i', b'e') => {
-            if rest.first() == Some(&b't') {
-                return true;
+            // "bi-ology", "radi-o", "peri-od"; one in "-tion", "-cious", and in
+            // "-nion", "-llion", "-vior" after a vowel ("onion", "million").
+            b'o' => {
+                if self.hissing() && rest.first().is_some_and(|&c| c == b'n' || c == b'u') {
+                    return false;
+                }
+                let soft = matches!(before, b'n' | b'l' | b'v')
+                    && i >= 3
+                    && (self.vowel[i - 3] || w[i - 3] == b'l')
+                    && matches!(rest, b"n" | b"ns" | b"r" | b"rs");
+                !soft
             }
-            if rest.starts_with(b"nt") || rest.starts_with(b"nce") {
-                return !matches!(before, b'c' | b't' | b's');
+            // "calci-um", "sodi-um", "premi-um".
+            b'u' | b'i' => true,
+            // "di-et", "soci-ety", "ingredi-ent", "easi-er", "happi-est".
+            b'e' => {
+                if rest.first() == Some(&b't') {
+                    return true;
+                }
+                if rest.starts_with(b"nt") || rest.starts_with(b"nce") {
+                    return !matches!(before, b'c' | b't' | b's');
+                }
+                let consonant_before = before != 0 && !is_vowel_letter(before);
+                self.vowel_before() && consonant_before && (matches!(rest, b"r" | b"rs" | b"st"))
             }
-            let vowel_before = w[..i - 1].iter().any(|&c| is_vowel_letter(c));
-            let consonant_before = before != 0 && !is_vowel_letter(before);
-            vowel_before && consonant_before && (matches!(rest, b"r" | b"rs" | b"st"))
+            _ => false,
         }
-        // "vide-o", "ne-on", "cutane-ous"; one in "surgeon", "gorgeous".
-        (b'e', b'o') => !(matches!(before, b'g' | b'c') && i >= 3),
-        // "are-a", "ide-a", "pancre-as", "cre-ate", "perine-al".
-        (b'e', b'a') => {
-            let vowel_before = w[..i - 1].iter().any(|&c| is_vowel_letter(c));
-            let medical_eal = matches!(rest, b"l" | b"ls") && matches!(before, b'n' | b'g' | b'l');
-            (vowel_before && (matches!(rest, b"" | b"s") || medical_eal))
-                || (before == b'r' && i >= 3 && w[i - 3] == b'c' && rest.starts_with(b"t"))
+    }
+
+    fn after_e(&self, b: u8) -> bool {
+        let (w, i, before, rest) = (self.w, self.i, self.before, self.rest);
+        match b {
+            // "vide-o", "ne-on", "cutane-ous"; one in "surgeon", "gorgeous".
+            b'o' => !(matches!(before, b'g' | b'c') && i >= 3),
+            // "are-a", "ide-a", "pancre-as", "cre-ate", "perine-al".
+            b'a' => {
+                let medical_eal =
+                    matches!(rest, b"l" | b"ls") && matches!(before, b'n' | b'g' | b'l');
+                (self.vowel_before() && (matches!(rest, b"" | b"s") || medical_eal))
+                    || (before == b'r' && i >= 3 && w[i - 3] == b'c' && rest.starts_with(b"t"))
+            }
+            // "muse-um", "nucle-us".
+            b'u' => matches!(rest, b"m" | b"ms" | b"s"),
+            b'i' => rest.starts_with(b"ty"),
+            _ => false,
         }
-        // "muse-um", "nucle-us".
-        (b'e', b'u') => matches!(rest, b"m" | b"ms" | b"s"),
-        (b'e', b'i') => rest.starts_with(b"ty"),
-        // "usu-al", "actu-al", "situ-ation".
-        (b'u', b'a') => true,
-        // "flu-ent", "cru-el", "du-et".
-        (b'u', b'e') => rest
-            .first()
-            .is_some_and(|&c| matches!(c, b'l' | b'n' | b't')),
-        // "flu-id", "ru-in", "continu-ity".
-        (b'u', b'i') => {
-            rest.starts_with(b"ty")
-                || rest.starts_with(b"d")
-                || rest.starts_with(b"n")
-                || rest.starts_with(b"ti")
+    }
+
+    fn after_other(&self, a: u8, b: u8) -> bool {
+        let rest = self.rest;
+        match (a, b) {
+            // "usu-al", "actu-al", "situ-ation".
+            (b'u', b'a') => true,
+            // "flu-ent", "cru-el", "du-et".
+            (b'u', b'e') => rest
+                .first()
+                .is_some_and(|&c| matches!(c, b'l' | b'n' | b't')),
+            // "flu-id", "ru-in", "continu-ity".
+            (b'u', b'i') => {
+                rest.starts_with(b"ty")
+                    || rest.starts_with(b"d")
+                    || rest.starts_with(b"n")
+                    || rest.starts_with(b"ti")
+            }
+            // "du-o", "continu-ous"; one in "fluor-".
+            (b'u', b'o') => rest.first() != Some(&b'r'),
+            // "cha-os", "ka-olin".
+            (b'a', b'o') => true,
+            // "mosa-ic", "na-ive".
+            (b'a', b'i') => rest == b"c" || rest == b"ve",
+            // "po-em", "po-et", "gastro-enterology".
+            (b'o', b'e') => rest
+                .first()
+                .is_some_and(|&c| matches!(c, b'm' | b't' | b'n')),
+            // "keto-acidosis", "co-agulation"; one in "coach", "boat".
+            (b'o', b'a') => {
+                (rest.starts_with(b"c") && !rest.starts_with(b"ch")) || rest.starts_with(b"g")
+            }
+            // "hero-ic", "sto-ic".
+            (b'o', b'i') => rest == b"c",
+            _ => false,
         }
-        // "du-o", "continu-ous"; one in "fluor-".
-        (b'u', b'o') => rest.first() != Some(&b'r'),
-        // "cha-os", "ka-olin".
-        (b'a', b'o') => true,
-        // "mosa-ic", "na-ive".
-        (b'a', b'i') => rest == b"c" || rest == b"ve",
-        // "po-em", "po-et", "gastro-enterology".
-        (b'o', b'e') => rest
-            .first()
-            .is_some_and(|&c| matches!(c, b'm' | b't' | b'n')),
-        // "keto-acidosis", "co-agulation"; one in "coach", "boat".
-        (b'o', b'a') => {
-            (rest.starts_with(b"c") && !rest.starts_with(b"ch")) || rest.starts_with(b"g")
-        }
-        // "hero-ic", "sto-ic".
-        (b'o', b'i') => rest == b"c",
-        _ => false,
     }
 }
 

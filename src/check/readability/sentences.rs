@@ -25,6 +25,8 @@
 //! start of the block or of a line is not part of any sentence: it is neither
 //! a sentence of its own nor a word.
 
+use super::language::{Abbreviations, Language};
+
 /// Abbreviations (lowercase, without the final point) that never end a sentence.
 const LEAD_INS: &[&str] = &[
     "dr", "mr", "mrs", "ms", "mx", "prof", "rev", "st", "mt", "e.g", "i.e", "eg", "ie", "cf", "vs",
@@ -47,6 +49,15 @@ const MAY_END: &[&str] = &[
 /// Titles after which a single capital letter and point is an initial.
 const TITLES: &[&str] = &["dr", "mr", "mrs", "ms", "mx", "prof", "rev"];
 
+/// The English abbreviations above, as the splitter takes them.
+pub(crate) const ENGLISH: Abbreviations = Abbreviations {
+    lead_ins: LEAD_INS,
+    before_number: BEFORE_NUMBER,
+    may_end: MAY_END,
+    titles: TITLES,
+    capital_dates: true,
+};
+
 /// Closing quotes and brackets that belong to the sentence they follow.
 fn is_closer(c: char) -> bool {
     matches!(
@@ -59,23 +70,40 @@ fn is_terminator(c: char) -> bool {
     matches!(c, '.' | '?' | '!' | '\u{2026}')
 }
 
-/// The sentences of `text` with their byte offsets, trimmed of surrounding
-/// whitespace and leading list markers. Pieces with no letter or digit (a
-/// stray "..." or "—") are not sentences and are left out.
+/// The sentences of English `text` with their byte offsets, trimmed of
+/// surrounding whitespace and leading list markers. Pieces with no letter or
+/// digit (a stray "..." or "—") are not sentences and are left out.
 pub fn split_sentences(text: &str) -> Vec<(usize, &str)> {
     sentences(text).collect()
+}
+
+/// [`split_sentences`] for text in `language`, whose abbreviations differ
+/// ("p. ej.", "Sra." in Spanish). Inverted marks ("¿", "¡") open a sentence
+/// and never end one, so they need no rule of their own.
+pub fn split_sentences_in(text: &str, language: Language) -> Vec<(usize, &str)> {
+    sentences_in(text, language).collect()
 }
 
 /// Lazy form of [`split_sentences`], used when scoring to avoid a vector per
 /// block.
 pub(crate) fn sentences(text: &str) -> Sentences<'_> {
-    Sentences { text, pos: 0 }
+    sentences_in(text, Language::English)
+}
+
+/// Lazy form of [`split_sentences_in`].
+pub(crate) fn sentences_in(text: &str, language: Language) -> Sentences<'_> {
+    Sentences {
+        text,
+        pos: 0,
+        abbr: language.abbreviations(),
+    }
 }
 
 /// Iterator over the sentences of a block; see [`split_sentences`].
 pub(crate) struct Sentences<'a> {
     text: &'a str,
     pos: usize,
+    abbr: &'static Abbreviations,
 }
 
 impl<'a> Iterator for Sentences<'a> {
@@ -84,7 +112,7 @@ impl<'a> Iterator for Sentences<'a> {
     fn next(&mut self) -> Option<(usize, &'a str)> {
         while self.pos < self.text.len() {
             let start = skip_to_sentence(self.text, self.pos);
-            let end = find_end(self.text, start);
+            let end = find_end(self.text, start, self.abbr);
             self.pos = end;
             let sentence = self.text[start..end].trim_end();
             if sentence.chars().any(char::is_alphanumeric) {
@@ -128,7 +156,7 @@ fn list_marker_len(s: &str) -> Option<usize> {
 }
 
 /// Byte offset just past the sentence that starts at `start`.
-fn find_end(text: &str, start: usize) -> usize {
+fn find_end(text: &str, start: usize, abbr: &Abbreviations) -> usize {
     let mut chars = text[start..]
         .char_indices()
         .map(|(i, c)| (start + i, c))
@@ -163,7 +191,7 @@ fn find_end(text: &str, start: usize) -> usize {
         if !after.is_empty() && !after.starts_with(char::is_whitespace) {
             continue; // "2.5", "e.g.,", "U.S.-based"
         }
-        if ends_sentence(text, at, run, after) {
+        if ends_sentence(text, at, run, after, abbr) {
             return end;
         }
     }
@@ -171,7 +199,7 @@ fn find_end(text: &str, start: usize) -> usize {
 }
 
 /// Whether the terminators `run`, found at byte `at`, end the sentence.
-fn ends_sentence(text: &str, at: usize, run: &str, after: &str) -> bool {
+fn ends_sentence(text: &str, at: usize, run: &str, after: &str, abbr: &Abbreviations) -> bool {
     let next = after.trim_start().chars().find(|c| c.is_alphanumeric());
     let capital_next = next.is_some_and(char::is_uppercase);
     if run.contains(['?', '!']) {
@@ -185,18 +213,18 @@ fn ends_sentence(text: &str, at: usize, run: &str, after: &str) -> bool {
     let token_start = start_of_trailing_run(before, |c| c.is_alphanumeric() || c == '.');
     let token = &before[token_start..];
     let is = |list: &[&str]| list.iter().any(|a| a.eq_ignore_ascii_case(token));
-    if is(LEAD_INS) {
+    if is(abbr.lead_ins) {
         return false;
     }
-    if is(BEFORE_NUMBER) {
+    if is(abbr.before_number) {
         return !after.trim_start().starts_with(|c: char| c.is_ascii_digit());
     }
-    if is(MAY_END) || (token.contains('.') && token.chars().any(char::is_alphabetic)) {
-        return capital_next && !day_or_month_next(after);
+    if is(abbr.may_end) || (token.contains('.') && token.chars().any(char::is_alphabetic)) {
+        return capital_next && !(abbr.capital_dates && day_or_month_next(after));
     }
     let mut letters = token.chars();
     if let (Some(c), None) = (letters.next(), letters.next()) {
-        if c.is_uppercase() && follows_title_or_initial(&before[..token_start]) {
+        if c.is_uppercase() && follows_title_or_initial(&before[..token_start], abbr.titles) {
             return false;
         }
     }
@@ -267,13 +295,13 @@ fn start_of_trailing_run(text: &str, keep: impl Fn(char) -> bool) -> usize {
 }
 
 /// Whether `before` ends with a title ("Dr. ") or an initial ("J. ").
-fn follows_title_or_initial(before: &str) -> bool {
+fn follows_title_or_initial(before: &str, titles: &[&str]) -> bool {
     let Some(head) = before.trim_end().strip_suffix('.') else {
         return false;
     };
     let word_start = start_of_trailing_run(head, char::is_alphabetic);
     let word = &head[word_start..];
-    TITLES.iter().any(|t| t.eq_ignore_ascii_case(word))
+    titles.iter().any(|t| t.eq_ignore_ascii_case(word))
         || (word.chars().count() == 1 && word.chars().all(char::is_uppercase))
 }
 

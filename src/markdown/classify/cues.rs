@@ -18,11 +18,14 @@ use crate::markdown::SectionKind;
 /// The cue files and model files, by language code. The first is the fallback for languages
 /// without one. A language may have cues and no model yet: its sections are scored by the cues
 /// alone.
-const FILES: &[(&str, &str, Option<&str>)] = &[(
-    "en",
-    include_str!("../cues/en.yaml"),
-    Some(include_str!("../cues/en.model.json")),
-)];
+const FILES: &[(&str, &str, Option<&str>)] = &[
+    (
+        "en",
+        include_str!("../cues/en.yaml"),
+        Some(include_str!("../cues/en.model.json")),
+    ),
+    ("es", include_str!("../cues/es.yaml"), None),
+];
 
 /// The most words a `*` in a cue stands for.
 const CUE_GAP: usize = 4;
@@ -262,5 +265,37 @@ mod tests {
         assert_eq!(CueSet::for_language("en-GB").language, "en");
         assert_eq!(CueSet::for_language("EN").language, "en");
         assert_eq!(CueSet::for_language("xx").language, "en");
+        assert_eq!(CueSet::for_language("es-MX").language, "es");
+    }
+
+    #[test]
+    fn spanish_sections_are_classified_by_spanish_cues() {
+        let rules = crate::markdown::TopicRules::for_language("es");
+        let cases = [
+            (
+                "Riesgos",
+                "No use calor en una lesión reciente.",
+                SectionKind::Precautions,
+            ),
+            (
+                "Cómo le ayuda",
+                "Puede aliviar el dolor y mejorar el sueño.",
+                SectionKind::Benefits,
+            ),
+            (
+                "Qué esperar",
+                "Le pediremos que se tumbe. La sesión dura unos 30 minutos.",
+                SectionKind::WhatToExpect,
+            ),
+            (
+                "Cómo llegar",
+                "Estamos en la calle Mayor. Hay aparcamiento.",
+                SectionKind::Plain,
+            ),
+        ];
+        for (heading, body, kind) in cases {
+            let c = rules.classify_text(heading, body);
+            assert_eq!(c.kind, kind, "{heading}: {}", c.cue);
+        }
     }
 }

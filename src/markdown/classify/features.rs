@@ -33,8 +33,9 @@ pub(crate) struct SectionFeatures {
 }
 
 /// Where the text of an event goes.
-#[derive(Debug, Clone, Copy, PartialEq, Eq)]
+#[derive(Debug, Clone, Copy, Default, PartialEq, Eq)]
 enum Target {
+    #[default]
     Nowhere,
     Heading,
     Subheading,
@@ -43,90 +44,111 @@ enum Target {
 
 /// Gathers the features of every `##` section.
 pub(crate) fn gather(events: &[(Event<'_>, Range<usize>)]) -> Vec<SectionFeatures> {
-    let mut out: Vec<SectionFeatures> = Vec::new();
-    let mut containers = 0usize;
-    let mut lists: Vec<bool> = Vec::new();
-    let mut target = Target::Nowhere;
-    let mut in_code = false;
-    let mut words = 0usize;
+    let mut g = Gatherer::default();
     for (event, _) in events {
+        g.take(event);
+    }
+    let mut out = g.out;
+    for s in &mut out {
+        s.heading = s.heading.split_whitespace().collect::<Vec<_>>().join(" ");
+    }
+    out
+}
+
+/// The sections so far, and where in the document the pass is.
+#[derive(Default)]
+struct Gatherer {
+    out: Vec<SectionFeatures>,
+    /// Open lists, quotes, footnotes and items, inside which a heading starts no section.
+    containers: usize,
+    /// Open lists: whether each is numbered.
+    lists: Vec<bool>,
+    target: Target,
+    in_code: bool,
+    /// Words of the current section's body so far.
+    words: usize,
+}
+
+impl Gatherer {
+    fn take(&mut self, event: &Event<'_>) {
         match event {
-            Event::Start(Tag::Heading { level, classes, .. }) if containers == 0 => {
-                if *level == HeadingLevel::H2 {
-                    out.push(SectionFeatures {
-                        classes: classes.iter().map(|c| c.to_string()).collect(),
-                        ..SectionFeatures::default()
-                    });
-                    words = 0;
-                    target = Target::Heading;
-                } else if let (HeadingLevel::H3, Some(s)) = (level, out.last_mut()) {
-                    s.subheadings += 1;
-                    s.subheading_texts.push(String::new());
-                    target = Target::Subheading;
-                }
+            Event::Start(Tag::Heading { level, classes, .. }) if self.containers == 0 => {
+                self.heading_start(*level, classes);
             }
-            Event::End(TagEnd::Heading(_)) if target != Target::Body => {
-                target = if out.is_empty() {
+            Event::End(TagEnd::Heading(_)) if self.target != Target::Body => {
+                self.target = if self.out.is_empty() {
                     Target::Nowhere
                 } else {
                     Target::Body
                 };
-                if let Some(s) = out.last_mut() {
-                    add_space(&mut s.body);
-                }
+                self.space();
             }
-            Event::Start(Tag::BlockQuote(_) | Tag::FootnoteDefinition(_)) => containers += 1,
+            Event::Start(Tag::BlockQuote(_) | Tag::FootnoteDefinition(_)) => self.containers += 1,
             Event::Start(Tag::Item) => {
-                containers += 1;
-                if lists.len() == 1 && lists[0] {
-                    if let Some(s) = out.last_mut() {
+                self.containers += 1;
+                if self.lists.len() == 1 && self.lists[0] {
+                    if let Some(s) = self.out.last_mut() {
                         s.numbered_items += 1;
                     }
                 }
             }
             Event::End(TagEnd::BlockQuote(_) | TagEnd::FootnoteDefinition | TagEnd::Item) => {
-                containers = containers.saturating_sub(1);
-                if let Some(s) = out.last_mut() {
-                    add_space(&mut s.body);
-                }
+                self.containers = self.containers.saturating_sub(1);
+                self.space();
             }
-            Event::End(TagEnd::TableCell | TagEnd::Heading(_)) => {
-                if let Some(s) = out.last_mut() {
-                    add_space(&mut s.body);
-                }
-            }
-            Event::Start(Tag::List(first)) => lists.push(first.is_some()),
+            Event::End(TagEnd::TableCell | TagEnd::Heading(_) | TagEnd::Paragraph)
+            | Event::SoftBreak
+            | Event::HardBreak => self.space(),
+            Event::Start(Tag::List(first)) => self.lists.push(first.is_some()),
             Event::End(TagEnd::List(_)) => {
-                lists.pop();
+                self.lists.pop();
             }
-            Event::Start(Tag::CodeBlock(_)) => in_code = true,
-            Event::End(TagEnd::CodeBlock) => in_code = false,
-            Event::End(TagEnd::Paragraph) | Event::SoftBreak | Event::HardBreak => {
-                if let Some(s) = out.last_mut() {
-                    add_space(&mut s.body);
-                }
-            }
-            Event::Text(text) | Event::Code(text) if !in_code => {
-                let Some(s) = out.last_mut() else { continue };
-                match target {
-                    Target::Heading => s.heading.push_str(text),
-                    Target::Subheading => {
-                        if let Some(t) = s.subheading_texts.last_mut() {
-                            t.push_str(text);
-                        }
-                        append_words(&mut s.body, text, &mut words);
-                    }
-                    Target::Body => append_words(&mut s.body, text, &mut words),
-                    Target::Nowhere => {}
-                }
-            }
+            Event::Start(Tag::CodeBlock(_)) => self.in_code = true,
+            Event::End(TagEnd::CodeBlock) => self.in_code = false,
+            Event::Text(text) | Event::Code(text) if !self.in_code => self.text(text),
             _ => {}
         }
     }
-    for s in &mut out {
-        s.heading = s.heading.split_whitespace().collect::<Vec<_>>().join(" ");
+
+    /// A `##` heading starts a section; a `###` one counts in the current section.
+    fn heading_start(&mut self, level: HeadingLevel, classes: &[pulldown_cmark::CowStr<'_>]) {
+        if level == HeadingLevel::H2 {
+            self.out.push(SectionFeatures {
+                classes: classes.iter().map(|c| c.to_string()).collect(),
+                ..SectionFeatures::default()
+            });
+            self.words = 0;
+            self.target = Target::Heading;
+        } else if let (HeadingLevel::H3, Some(s)) = (level, self.out.last_mut()) {
+            s.subheadings += 1;
+            s.subheading_texts.push(String::new());
+            self.target = Target::Subheading;
+        }
     }
-    out
+
+    fn text(&mut self, text: &str) {
+        let Some(s) = self.out.last_mut() else {
+            return;
+        };
+        match self.target {
+            Target::Heading => s.heading.push_str(text),
+            Target::Subheading => {
+                if let Some(t) = s.subheading_texts.last_mut() {
+                    t.push_str(text);
+                }
+                append_words(&mut s.body, text, &mut self.words);
+            }
+            Target::Body => append_words(&mut s.body, text, &mut self.words),
+            Target::Nowhere => {}
+        }
+    }
+
+    /// Ends a word at a block boundary.
+    fn space(&mut self) {
+        if let Some(s) = self.out.last_mut() {
+            add_space(&mut s.body);
+        }
+    }
 }
 
 fn add_space(body: &mut String) {

@@ -30,7 +30,7 @@ const MIN_COUNT: usize = 2;
 /// Thresholds tried, in hundredths.
 const THRESHOLDS: std::ops::RangeInclusive<u32> = 30..=90;
 /// The most plain sections put on a topic page, as a share, a threshold may give in
-/// cross-validation (issue 12 allows 2%; half of that leaves room for unseen wording).
+/// cross-validation (the target is under 2%; half of that leaves room for unseen wording).
 const PLAIN_ON_TOPIC: f64 = 0.01;
 /// How far below the threshold a topic still makes a plain section uncertain.
 const UNCERTAIN_BAND: f32 = 0.15;

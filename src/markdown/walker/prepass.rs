@@ -37,6 +37,7 @@ pub(super) struct Prepass<'r> {
 pub(super) fn prepass<'r>(
     events: &[(Event<'_>, Range<usize>)],
     reserved: &'r [&'r str],
+    table_word: &str,
 ) -> Prepass<'r> {
     let mut ids = IdAllocator::new(reserved);
     let mut tables: Vec<TableMeta> = Vec::new();
@@ -70,7 +71,7 @@ pub(super) fn prepass<'r>(
                 let number = tables.len();
                 if let Some(meta) = tables.last_mut() {
                     meta.has_header = cells.iter().any(|c| !c.trim().is_empty());
-                    meta.label = table_label(&cells, number, &mut used_labels);
+                    meta.label = table_label(&cells, number, &mut used_labels, table_word);
                 }
             }
             _ => {}

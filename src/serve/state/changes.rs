@@ -6,7 +6,8 @@ use crate::content::{self, DocKind};
 use crate::diagnostic::Diagnostics;
 use crate::render::theme::{self, Source};
 use crate::render::Renderer;
-use crate::site::{self, Site, Stale, UpdateError};
+use crate::serve::update::{self, Stale, UpdateError};
+use crate::site::Site;
 use std::path::Path;
 
 impl State {
@@ -78,7 +79,7 @@ impl State {
                     return false;
                 }
                 self.touched.push(rel.to_path_buf());
-                return match site::update_document(site, &m.links, rel) {
+                return match update::update_document(site, &m.links, rel) {
                     Ok(up) => {
                         self.findings.set_file(rel, up.diagnostics);
                         if let Some(a) = up.aliases {

@@ -1,7 +1,7 @@
 //! The preview's state: the site model kept in memory, the rendered files the server reads,
 //! and the rebuild that follows each batch of changes.
 //!
-//! A change to one content file updates the model in place ([`site::update_document`]) and
+//! A change to one content file updates the model in place ([`update_document`](super::update::update_document)) and
 //! re-renders only the pages it made stale; a template change reloads the theme and renders
 //! every page from the same model; a static file is copied; anything that moves files around
 //! (a new or removed article, a config change) loads the site again from disk.
@@ -17,18 +17,19 @@ mod render;
 use super::findings::Findings;
 use super::live::{self, Events, Status};
 use super::search::Reindexer;
+use super::update::{SiteLinks, Stale};
 use super::watch::Change;
+use super::Reporter;
 use crate::build::{self, Loaded};
 use crate::diagnostic::{Diagnostic, Diagnostics};
 use crate::output::Memory;
 use crate::render::theme::Source;
-use crate::site::{SiteLinks, Stale};
 use std::collections::{BTreeMap, BTreeSet};
 use std::path::PathBuf;
 use std::sync::{Arc, RwLock};
 
 /// What the server threads share with the rebuild thread.
-#[derive(Debug, Default)]
+#[derive(Debug)]
 pub(crate) struct Shared {
     /// The last good build, as served.
     pub(crate) files: Memory,
@@ -36,6 +37,20 @@ pub(crate) struct Shared {
     pub(crate) status: RwLock<Status>,
     /// The open pages listening for rebuilds.
     pub(crate) events: Events,
+    /// Where to tell what happens.
+    pub(crate) reporter: Reporter,
+}
+
+impl Shared {
+    /// Nothing served yet; notices go to `reporter`.
+    pub(crate) fn new(reporter: Reporter) -> Shared {
+        Shared {
+            files: Memory::default(),
+            status: RwLock::default(),
+            events: Events::default(),
+            reporter,
+        }
+    }
 }
 
 /// How a rebuild went, for the terminal.
@@ -127,6 +142,11 @@ impl State {
     /// Every finding of the last load, for the terminal at start-up.
     pub(crate) fn all_findings(&self) -> Diagnostics {
         self.findings.all()
+    }
+
+    /// Where to tell what happens.
+    pub(crate) fn reporter(&self) -> Reporter {
+        self.shared.reporter.clone()
     }
 
     /// The base path pages are served under.
@@ -240,7 +260,7 @@ impl State {
         let shared = &self.shared;
         self.reindexer
             .get_or_insert_with(|| Reindexer::start(Arc::clone(shared)))
-            .queue(records, &site.config.language);
+            .queue(records);
     }
 
     fn rebuilt(&self, files: usize, everything: bool) -> Outcome {

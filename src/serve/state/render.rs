@@ -7,7 +7,7 @@ use crate::diagnostic::{Diagnostic, Diagnostics};
 use crate::output::{Memory, Output};
 use crate::render::theme::Source;
 use crate::render::views;
-use crate::site::{self, OutputFile, Site};
+use crate::site::Site;
 use rayon::prelude::*;
 use std::path::{Path, PathBuf};
 use std::sync::Mutex;
@@ -24,10 +24,10 @@ impl State {
         }
         for (rel, src) in outside_root(&self.root, m) {
             scratch.remove(&rel);
-            eprintln!(
-                "warning: {} is a link to a file outside the site folder; the preview does not serve it",
+            self.shared.reporter.warn(format!(
+                "{} is a link to a file outside the site folder; the preview does not serve it",
                 src.display()
-            );
+            ));
         }
         self.shared.files.replace_with(scratch);
         self.site_key = Some(site_key(&m.loaded.site));
@@ -40,7 +40,7 @@ impl State {
         };
         let (site, renderer) = (&m.loaded.site, &m.loaded.renderer);
         let shared = renderer.prepare(site)?;
-        let (pages, feeds) = site::stale_pages(site, &self.pending.stale);
+        let (pages, feeds) = crate::serve::update::stale_pages(site, &self.pending.stale);
         let scratch = Memory::new();
         let errors = Mutex::new(Diagnostics::new());
         pages.par_iter().for_each(|&page| {
@@ -52,13 +52,8 @@ impl State {
         });
         let mut errors = errors.into_inner().unwrap_or_default();
         if feeds {
-            let all = site.pages();
-            for f in [OutputFile::Sitemap, OutputFile::Feed] {
-                let text = renderer.render_file(site, &shared, f, &all);
-                if let Err(e) = scratch.write(f.output_path(), text.as_bytes()) {
-                    errors.push(Diagnostic::io(Path::new(f.output_path()), "write", &e));
-                }
-            }
+            let (_, failed) = crate::render::write_listing_files(site, &site.pages(), &scratch);
+            errors.extend(failed);
         }
         for (dest, src) in &self.pending.copies {
             if let Source::Disk(p) = src {

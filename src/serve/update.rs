@@ -1,4 +1,5 @@
-//! Incremental update of the site model, for the live preview.
+//! Serve's incremental update of the site model: the one place the model is changed after
+//! it was assembled.
 //!
 //! When one content file changes, serve re-reads only that file, renders its Markdown against
 //! the links of the rest of the site, puts it in place in the [`Site`] and re-derives the cheap
@@ -9,52 +10,59 @@
 //! Anything that changes where files are published (a new, removed or renamed file, a changed
 //! slug, a draft flag) is reported as [`UpdateError::NeedsFullLoad`]: assembling the site
 //! again from disk is the only way to get every cross-file link right.
+//!
+//! It lives beside serve, its only user, so that `site` stays the stage that assembles a
+//! model once and then only reads it; it reuses `site`'s steps (render one article, sort,
+//! gather FAQ and tags, check aliases) rather than repeating them.
 
-use super::assemble::{build_article, link_diagnostics, render_doc, sort_articles};
-use super::faq::{build_faq, FaqGroup, FaqSource};
-use super::links::LinkMap;
-use super::taxonomy::build_tags;
-use super::{Article, Extra, PageRef, Site, Topic};
 use crate::content::{self, DocKind, CONTENT_DIR};
 use crate::diagnostic::Diagnostics;
 use crate::markdown::{slugify, SectionKind};
+use crate::site::{
+    build_article, build_faq, build_tags, check_aliases, link_diagnostics, render_doc,
+    sort_articles, Article, Extra, FaqGroup, FaqSource, LinkMap, Listing, PageRef, Site, Topic,
+};
 use std::collections::{BTreeSet, HashSet};
 use std::path::{Path, PathBuf};
 
 /// Where every content file of an assembled site is published: what an updated document's
 /// links are resolved against.
 #[derive(Debug)]
-pub struct SiteLinks {
+pub(super) struct SiteLinks {
     map: LinkMap,
 }
 
 impl SiteLinks {
     /// The links of `site`. `static_files` are the theme's static files as site paths (the keys
     /// of `Theme::static_files`), so links into `static/` resolve as in a full build.
-    pub fn new(site: &Site, static_files: Vec<String>) -> SiteLinks {
-        let mut map = LinkMap {
-            base_path: site.config.base_path.clone(),
+    pub(super) fn new(site: &Site, static_files: Vec<String>) -> SiteLinks {
+        let published = (site
+            .articles
+            .iter()
+            .map(|a| (a.doc.path.clone(), a.path.clone())))
+        .chain(
+            site.pages
+                .iter()
+                .map(|p| (p.doc.path.clone(), p.path.clone())),
+        )
+        .chain(
+            site.home
+                .iter()
+                .map(|h| (h.doc.path.clone(), String::new())),
+        )
+        .chain(
+            site.faq_file
+                .iter()
+                .map(|f| (f.doc.path.clone(), "faq/".into())),
+        );
+        let assets = (site.bundle_assets.iter()).map(|(_, src, out)| (src.clone(), out.clone()));
+        let mut map = LinkMap::new(
+            &site.config,
+            &site.glossary,
             static_files,
-            terms: site
-                .glossary
-                .matcher(&site.config.url(super::assemble::GLOSSARY_PATH)),
-            ..Default::default()
-        };
-        for a in &site.articles {
-            map.targets.insert(a.doc.path.clone(), a.path.clone());
-        }
-        for p in &site.pages {
-            map.targets.insert(p.doc.path.clone(), p.path.clone());
-        }
-        if let Some(h) = &site.home {
-            map.targets.insert(h.doc.path.clone(), String::new());
-        }
-        if let Some(f) = &site.faq_file {
-            map.targets.insert(f.doc.path.clone(), "faq/".into());
-        }
-        for (_, src, out) in &site.bundle_assets {
-            map.assets.insert(src.clone(), out.clone());
-        }
+            published,
+            assets,
+        );
         if !site.drafts {
             map.drafts = unpublished_drafts(&site.root, &map);
         }
@@ -62,7 +70,7 @@ impl SiteLinks {
     }
 
     /// Whether `rel` is a draft left out of this site (so saving it changes no page).
-    pub fn is_unpublished_draft(&self, rel: &Path) -> bool {
+    pub(super) fn is_unpublished_draft(&self, rel: &Path) -> bool {
         self.map.drafts.iter().any(|d| d == rel)
     }
 }
@@ -101,7 +109,7 @@ fn unpublished_drafts(root: &Path, map: &LinkMap) -> Vec<PathBuf> {
 /// A part of the output that must be rendered again, named by what it is rather than by
 /// index so that it stays valid while later edits change the model.
 #[derive(Debug, Clone, PartialEq, Eq, Hash, PartialOrd, Ord)]
-pub enum Stale {
+pub(super) enum Stale {
     /// Every page and file (a template or config change).
     Everything,
     /// An article page, its topic pages and its alias redirects, by source path.
@@ -126,22 +134,24 @@ pub enum Stale {
 
 /// What one updated document changed.
 #[derive(Debug, Default)]
-pub struct Update {
+pub(super) struct Update {
     /// What must be rendered again.
-    pub stale: Vec<Stale>,
+    pub(super) stale: Vec<Stale>,
     /// Output files the site no longer has (a topic page whose section was removed, a tag
     /// nothing carries any more, an alias that was taken out).
-    pub removed: Vec<String>,
+    pub(super) removed: Vec<String>,
     /// Everything found in the changed file; replaces that file's earlier findings.
-    pub diagnostics: Diagnostics,
+    pub(super) diagnostics: Diagnostics,
     /// The alias findings of the whole site, when the change made them worth checking again.
-    pub aliases: Option<Diagnostics>,
+    pub(super) aliases: Option<Diagnostics>,
 }
 
 /// Why a document could not be updated in place.
 #[derive(Debug)]
-pub enum UpdateError {
+pub(super) enum UpdateError {
     /// The change moves or adds or removes published files; assemble the site again.
+    // The reason shows in debug output (tests, a debugger); serve only needs the variant.
+    #[allow(dead_code)]
     NeedsFullLoad(&'static str),
     /// The file cannot be read as it is now (bad front matter, not UTF-8); the model keeps
     /// the last good version.
@@ -149,7 +159,7 @@ pub enum UpdateError {
 }
 
 /// Re-reads the content file `rel` (relative to the site root) and updates the model in place.
-pub fn update_document(
+pub(super) fn update_document(
     site: &mut Site,
     links: &SiteLinks,
     rel: &Path,
@@ -275,7 +285,7 @@ fn update_article(site: &mut Site, links: &SiteLinks, i: usize) -> Result<Update
             .iter()
             .any(|a| !a.doc.front.aliases.is_empty())
         {
-            up.aliases = Some(super::pages::check_aliases(site, &links.map.static_files));
+            up.aliases = Some(check_aliases(site, &links.map.static_files));
         }
     }
     Ok(up)
@@ -377,7 +387,7 @@ fn update_extra(site: &mut Site, links: &SiteLinks, rel: &Path) -> Result<Update
 
 /// The pages that `stale` names in the model as it is now, and whether the sitemap and feed
 /// are stale too. Stale parts that no longer exist (a removed tag) are skipped.
-pub fn stale_pages<'a>(
+pub(super) fn stale_pages<'a>(
     site: &Site,
     stale: impl IntoIterator<Item = &'a Stale>,
 ) -> (Vec<PageRef>, bool) {
@@ -415,16 +425,28 @@ pub fn stale_pages<'a>(
             }
             Stale::Home => push(PageRef::Home, &mut pages),
             Stale::ArticleIndex => {
-                push(PageRef::ArticleIndex, &mut pages);
+                for p in site.listing_pages(Listing::Articles) {
+                    push(p, &mut pages);
+                }
                 // The search page lists the same guides and topic pages.
                 if site.config.search.enabled {
                     push(PageRef::Search, &mut pages);
                 }
             }
-            Stale::Hub(k) => push(PageRef::Hub(*k), &mut pages),
-            Stale::Faq => push(PageRef::Faq, &mut pages),
+            Stale::Hub(k) => {
+                for p in site.listing_pages(Listing::Hub(*k)) {
+                    push(p, &mut pages);
+                }
+            }
+            Stale::Faq => {
+                for p in site.listing_pages(Listing::Faq) {
+                    push(p, &mut pages);
+                }
+            }
             Stale::TagIndex => {
-                push(PageRef::TagIndex, &mut pages);
+                for p in site.listing_pages(Listing::TagIndex) {
+                    push(p, &mut pages);
+                }
                 // Its subject filter lists the tags.
                 if site.config.search.enabled {
                     push(PageRef::Search, &mut pages);
@@ -432,7 +454,9 @@ pub fn stale_pages<'a>(
             }
             Stale::Tag(slug) => {
                 if let Some(t) = site.tags.iter().position(|t| &t.slug == slug) {
-                    push(PageRef::Tag(t), &mut pages);
+                    for p in site.listing_pages(Listing::Tag(t)) {
+                        push(p, &mut pages);
+                    }
                 }
             }
             Stale::Feeds => feeds = true,
@@ -445,8 +469,11 @@ pub fn stale_pages<'a>(
 mod tests {
     use super::*;
     use crate::build::{self, Loaded};
-    use crate::output::{Memory, Output};
-    use crate::site::OutputFile;
+    use crate::output::Memory;
+    use crate::serve::state::{Outcome, Shared, State};
+    use crate::serve::watch::Change;
+    use crate::serve::Reporter;
+    use std::sync::Arc;
 
     fn fixture() -> tempfile::TempDir {
         let src = Path::new(env!("CARGO_MANIFEST_DIR")).join("tests/fixtures/serve/basic");
@@ -478,95 +505,91 @@ mod tests {
         m
     }
 
-    /// Applies one edit the way serve does (update in place, render only what is stale) and
-    /// checks the result is byte for byte what a full build of the edited site gives.
+    /// The served files, without the search index: serve rebuilds that on a thread of its
+    /// own after the pages (see serve::search), so it is not part of the comparison.
+    fn pages(m: &Memory) -> Vec<(String, Option<Arc<Vec<u8>>>)> {
+        let index = format!("{}/", crate::search::DIR);
+        m.paths()
+            .into_iter()
+            .filter(|p| !p.starts_with(&index))
+            .map(|p| (p.clone(), m.get(&p)))
+            .collect()
+    }
+
+    /// Saves an edit of `rel` and hands it to serve's state as the watcher would. Checks that
+    /// the served pages changed, and that they are byte for byte what a full build of the
+    /// edited site gives. Returns the rebuild's outcome.
     #[track_caller]
     fn check_edit(
         root: &Path,
-        l: &mut Loaded,
+        state: &mut State,
         served: &Memory,
         rel: &str,
         edit: impl Fn(&str) -> String,
-    ) {
+    ) -> Outcome {
         let path = root.join(rel);
         let text = std::fs::read_to_string(&path).expect("read");
-        std::fs::write(&path, edit(&text)).expect("write");
-        let statics = l.renderer.theme.static_files.keys().cloned().collect();
-        let links = SiteLinks::new(&l.site, statics);
-        let key = |s: &Site| serde_json::to_string(&crate::render::views::site_view(s)).ok();
-        let before = key(&l.site);
-        let up = update_document(&mut l.site, &links, Path::new(rel)).expect("updates in place");
-        if key(&l.site) != before {
-            // Serve renders every page when the site-wide values change (a new nav title).
-            served.replace_with(render_all(l));
+        let edited = edit(&text);
+        assert_ne!(edited, text, "the edit of {rel} changes the file");
+        std::fs::write(&path, edited).expect("write");
+        let before = pages(served);
+        let outcome = state.apply(&[Change::Content(PathBuf::from(rel))]);
+        assert!(
+            matches!(outcome, Outcome::Rebuilt { .. }),
+            "{rel}: {outcome:?}"
+        );
+        let after = pages(served);
+        assert_ne!(after, before, "editing {rel} changed no served page");
+        let fresh = pages(&render_all(&load(root)));
+        assert_eq!(
+            after.iter().map(|(p, _)| p).collect::<Vec<_>>(),
+            fresh.iter().map(|(p, _)| p).collect::<Vec<_>>(),
+            "after editing {rel}"
+        );
+        for ((p, served), (_, fresh)) in after.iter().zip(&fresh) {
+            assert!(served == fresh, "{p} differs after editing {rel}");
         }
-        assert!(!up.diagnostics.has_errors(), "{:?}", up.diagnostics);
-        let shared = l.renderer.prepare(&l.site).expect("prepare");
-        let (pages, feeds) = stale_pages(&l.site, &up.stale);
-        for gone in &up.removed {
-            served.remove(gone);
-        }
-        for p in pages {
-            build::write_page(&l.site, &l.renderer, &shared, p, served).expect("render");
-        }
-        if feeds {
-            let all = l.site.pages();
-            for f in [OutputFile::Sitemap, OutputFile::Feed] {
-                let text = l.renderer.render_file(&l.site, &shared, f, &all);
-                served
-                    .write(f.output_path(), text.as_bytes())
-                    .expect("write");
-            }
-        }
-        let fresh = render_all(&load(root));
-        // Serve rebuilds the search index on a thread of its own after the pages (see
-        // serve::search); the index is not part of this comparison.
-        let pages = |m: &Memory| -> Vec<String> {
-            let index = format!("{}/", crate::search::DIR);
-            m.paths()
-                .into_iter()
-                .filter(|p| !p.starts_with(&index))
-                .collect()
-        };
-        assert_eq!(pages(served), pages(&fresh), "after editing {rel}");
-        for p in pages(&fresh) {
-            assert!(
-                served.get(&p) == fresh.get(&p),
-                "{p} differs after editing {rel}"
-            );
-        }
+        outcome
     }
 
     #[test]
     fn edits_in_place_match_a_full_build() {
         let dir = fixture();
         let root = dir.path();
-        let mut l = load(root);
-        let served = render_all(&l);
+        let shared = Arc::new(Shared::new(Reporter::new(|_| {})));
+        let mut state = State::new(root.to_path_buf(), false, Arc::clone(&shared));
+        assert!(matches!(state.load_and_render(), Outcome::Rebuilt { .. }));
+        let served = &shared.files;
+        let all = pages(served).len();
         let ham = "content/articles/hamstring-stretch.md";
         let calf = "content/articles/calf-stretch.md";
-        check_edit(root, &mut l, &served, ham, |t| {
+        // A change to one article's text renders only the pages that show it.
+        let outcome = check_edit(root, &mut state, served, ham, |t| {
             t.replace("thirty seconds", "a slow count of forty")
         });
-        check_edit(root, &mut l, &served, ham, |t| {
+        assert!(
+            matches!(outcome, Outcome::Rebuilt { files, everything: false, .. } if files < all),
+            "{outcome:?}"
+        );
+        check_edit(root, &mut state, served, ham, |t| {
             t.replace("Hamstring stretch", "A hamstring stretch")
         });
-        check_edit(root, &mut l, &served, ham, |t| {
+        check_edit(root, &mut state, served, ham, |t| {
             t.replace("[stretching, legs]", "[stretching, knees]")
         });
-        check_edit(root, &mut l, &served, ham, |t| {
+        check_edit(root, &mut state, served, ham, |t| {
             t.replace("## Precautions", "## More about it")
         });
-        check_edit(root, &mut l, &served, ham, |t| {
+        check_edit(root, &mut state, served, ham, |t| {
             format!("{t}\n### Can I do it every day?\n\nYes, once a day.\n")
         });
-        check_edit(root, &mut l, &served, calf, |t| {
+        check_edit(root, &mut state, served, calf, |t| {
             format!("{t}\n## Benefits\n\nLooser calves.\n")
         });
-        check_edit(root, &mut l, &served, "content/pages/about.md", |t| {
+        check_edit(root, &mut state, served, "content/pages/about.md", |t| {
             t.replace("About the clinic", "Who we are")
         });
-        check_edit(root, &mut l, &served, "content/_index.md", |t| {
+        check_edit(root, &mut state, served, "content/_index.md", |t| {
             t.replace("stretching", "stretches")
         });
     }
