@@ -18,10 +18,12 @@ fn main() {
             return;
         }
     }
-    let halves: Vec<&str> = ["tune", "tune-2", "tune-3", "tune-4", "tune-5", "measure"]
-        .into_iter()
-        .filter(|h| wanted.is_empty() || wanted.iter().any(|w| w == h))
-        .collect();
+    let halves: Vec<&str> = [
+        "tune", "tune-2", "tune-3", "tune-4", "tune-5", "tune-6", "tune-7", "measure",
+    ]
+    .into_iter()
+    .filter(|h| wanted.is_empty() || wanted.iter().any(|w| w == h))
+    .collect();
     let scores: Vec<eval::Score> = halves.iter().map(|h| eval::score(h)).collect();
     print!("{}", eval::report(&scores));
 }

@@ -5,7 +5,7 @@
 //! to stems with the file's Snowball stemmer, heading cues with their strength, and body cues
 //! indexed by first stem so scanning a long section stays cheap.
 
-use std::collections::{HashMap, HashSet};
+use std::collections::{BTreeMap, HashMap, HashSet};
 use std::sync::OnceLock;
 
 use rust_stemmers::{Algorithm, Stemmer};
@@ -37,8 +37,9 @@ struct RawCues {
     language: String,
     stemmer: Algorithm,
     question_words: Vec<String>,
-    heading: HashMap<String, RawStrengths>,
-    body: HashMap<String, RawStrengths>,
+    // Ordered, so that which of two kinds keeps a phrase both list is the same on every run.
+    heading: BTreeMap<String, RawStrengths>,
+    body: BTreeMap<String, RawStrengths>,
 }
 
 /// The heading or body cues of one kind.

@@ -37,6 +37,9 @@ const TIME: f32 = 0.5;
 /// A phone number in the body, for plain (clinic contact details).
 const PHONE_NUMBER: f32 = 2.0;
 
+/// The mark on a body cue found in the heading.
+pub(crate) const IN_HEADING: &str = " (in the heading)";
+
 /// The kinds a section is scored for, in the order ties are broken: a section that scores
 /// the same for precautions and benefits ("Benefits and risks") goes where a patient must not
 /// miss it.
@@ -139,7 +142,7 @@ pub(crate) fn tally(f: &SectionFeatures, cues: &CueSet) -> Tally {
         .filter(body_strong)
     {
         let mut e = evidence(Place::Body, cue);
-        e.cue = format!("{} (in the heading)", e.cue);
+        e.cue = format!("{}{IN_HEADING}", e.cue);
         found.push((cue.kind, e));
     }
     let mut taken = vec![false; body.len()];

@@ -14,13 +14,15 @@ pub(crate) mod eval;
 const ACCURACY: f64 = 0.97;
 /// Most plain sections that may go to a topic page, as a share of all plain sections (issue 12).
 const PLAIN_ON_TOPIC: f64 = 0.02;
-/// What the measured half gave with the learned model: 157 of 166 right, 3 of 50 plain
-/// sections on a topic page.
-const MEASURED: (usize, usize) = (157, 3);
+/// What the fresh measured half gave, measured once: 159 of 173 right, 4 of 47 plain sections
+/// on a topic page.
+const MEASURED: (usize, usize) = (159, 4);
 
 #[test]
 fn the_corpus_is_big_enough_and_well_formed() {
-    let files = ["tune", "tune-2", "tune-3", "tune-4", "tune-5", "measure"];
+    let files = [
+        "tune", "tune-2", "tune-3", "tune-4", "tune-5", "tune-6", "tune-7", "measure",
+    ];
     let mut total = 0;
     let mut plain = 0;
     for f in files {
@@ -35,7 +37,7 @@ fn the_corpus_is_big_enough_and_well_formed() {
 }
 
 #[test]
-#[ignore = "issue 12's targets are not met yet: 94.6% right, 6.0% of plain sections on topic pages"]
+#[ignore = "issue 12's targets are not met: 91.9% right, 8.5% of plain sections on topic pages"]
 fn the_measured_half_meets_the_targets() {
     let s = eval::score("measure");
     let report = eval::report(std::slice::from_ref(&s));
