@@ -13,13 +13,13 @@
 use crate::build::{self, Loaded};
 use crate::diagnostic::{Diagnostic, Diagnostics};
 use crate::markdown::html_scan::{self, PageScan};
+use crate::output::Output;
 use crate::render::{Scratch, Shared};
 use crate::site::{Article, OutputFile, PageRef, Site, Topic};
-use crate::output::Output;
 use rayon::prelude::*;
-use std::sync::Mutex;
 use std::collections::{HashMap, HashSet};
 use std::mem::discriminant;
+use std::sync::Mutex;
 
 /// Every file of the built site, with a scan of each HTML page.
 pub(super) type Files = HashMap<String, Option<PageScan>>;
