@@ -154,7 +154,19 @@ pub(crate) fn classify(f: &SectionFeatures, rules: &TopicRules) -> Classificatio
 /// Whether a rule before the scores decides a section without site rules: a kind class or
 /// `###` questions. The trainer leaves such sections out, as the model never sees them.
 pub(crate) fn decided_before_scores(f: &SectionFeatures, cues: &CueSet) -> bool {
-    f.classes.iter().any(|c| SectionKind::from_key(c).is_some()) || faq_questions(f, cues).is_some()
+    f.classes.iter().any(|c| SectionKind::from_key(c).is_some())
+        || faq_questions(f, cues).is_some()
+        || faq_over_questions(f, cues, &tally(f, cues)).is_some()
+}
+
+/// The FAQ heading ("Frequently asked questions") of a section with at least one `###`
+/// question under it: that says what the section is more plainly than any score.
+fn faq_over_questions<'t>(f: &SectionFeatures, cues: &CueSet, t: &'t Tally) -> Option<&'t str> {
+    let faq = t.faq_heading.as_deref()?;
+    f.subheading_texts
+        .iter()
+        .any(|h| is_question(h, cues))
+        .then_some(faq)
 }
 
 /// How many `###` headings are questions, when they make the section a FAQ.
@@ -206,6 +218,10 @@ pub(crate) fn classify_with(
         return decided(SectionKind::Faq, DecidedBy::Questions, cue);
     }
     let t = tally(f, cues);
+    if let Some(faq) = faq_over_questions(f, cues, &t) {
+        let cue = format!("heading \"{faq}\" over ### questions");
+        return decided(SectionKind::Faq, DecidedBy::Questions, cue);
+    }
     let mut out = match model {
         Some(model) => {
             let body = stems(&f.body, &cues.stemmer);
