@@ -236,11 +236,7 @@ fn render_site(
     reuse: Option<&Reuse>,
     progress: &Progress,
 ) -> Written {
-    let Loaded {
-        site,
-        renderer,
-        languages,
-    } = loaded;
+    let Loaded { site, renderer, .. } = loaded;
     let mut w = Written {
         pages: 0,
         files: 0,
@@ -300,21 +296,40 @@ fn render_site(
         w.files += 1;
     }
     w.files += copy_static(site, renderer, out, &mut w.diagnostics);
-    // Pages of the other languages and the language-help page are always rendered.
     let mut errs = errs;
-    let mut extra =
-        crate::i18n::write_extra_pages(site, renderer, &shared, out, &mut w.diagnostics);
+    let (extra_pages, extra_files) =
+        write_other_languages(loaded, &shared, out, &mut errs, &mut w.diagnostics);
+    w.diagnostics.extend(dedupe_template_errors(errs));
+    w.pages = pages.len() + extra_pages;
+    w.files += extra_files;
+    w
+}
+
+/// Writes the language-help page, the notices for untranslated pages and each other
+/// language's site. They are always rendered, never carried over: few beside the articles.
+/// Returns the pages and files written; template errors go to `errs`, the rest to `diags`.
+fn write_other_languages(
+    loaded: &Loaded,
+    shared: &Shared,
+    out: &dyn Output,
+    errs: &mut Vec<Diagnostic>,
+    diags: &mut Diagnostics,
+) -> (usize, usize) {
+    let Loaded {
+        site,
+        renderer,
+        languages,
+    } = loaded;
+    let extra = crate::i18n::write_extra_pages(site, renderer, shared, out, diags);
+    let (mut pages, mut files) = (extra, extra);
     for lang in languages {
         let mut d = Diagnostics::new();
         let (p, f) = crate::i18n::write_language_site(lang, renderer, out, &mut d);
         errs.extend(d);
-        extra += p;
-        w.files += f;
+        pages += p;
+        files += f + p;
     }
-    w.diagnostics.extend(dedupe_template_errors(errs));
-    w.pages = pages.len() + extra;
-    w.files += extra;
-    w
+    (pages, files)
 }
 
 /// Renders (or carries over) every page in parallel: the manifest record of each file with
@@ -486,34 +501,9 @@ pub fn build(opts: &BuildOptions) -> BuildReport {
         out: out.clone(),
         usage_error: false,
     };
-    if !opts.root.is_dir() {
+    if let Some(problem) = usage_problem(opts) {
         report.usage_error = true;
-        report.diagnostics.push(
-            Diagnostic::error(
-                "usage/root",
-                Span::file(&opts.root),
-                "this site folder does not exist",
-            )
-            .with_help("run handout in your site folder, or pass --root PATH"),
-        );
-        return report;
-    }
-    if let Some(u) = opts
-        .base_url
-        .as_deref()
-        .filter(|u| !config::is_base_url(u.trim()))
-    {
-        report.usage_error = true;
-        report.diagnostics.push(
-            Diagnostic::error(
-                "usage/base-url",
-                Span::file("--base-url"),
-                format!("`{u}` is not an http(s) address"),
-            )
-            .with_help(
-                "write the full address, e.g. --base-url https://www.myclinic.example/guides/",
-            ),
-        );
+        report.diagnostics.push(problem);
         report.elapsed = start.elapsed();
         return finish(report);
     }
@@ -563,22 +553,53 @@ pub fn build(opts: &BuildOptions) -> BuildReport {
     report.pages = written.pages;
     report.files = written.files;
     report.carried = written.carried;
-    if report.diagnostics.has_errors() {
+    publish(staging, &written.manifest, &out, &mut report.diagnostics);
+    report.elapsed = start.elapsed();
+    finish(report)
+}
+
+/// A problem with the command line rather than the site: no such site folder, or a
+/// `--base-url` that is not an address.
+fn usage_problem(opts: &BuildOptions) -> Option<Diagnostic> {
+    if !opts.root.is_dir() {
+        return Some(
+            Diagnostic::error(
+                "usage/root",
+                Span::file(&opts.root),
+                "this site folder does not exist",
+            )
+            .with_help("run handout in your site folder, or pass --root PATH"),
+        );
+    }
+    let u = opts
+        .base_url
+        .as_deref()
+        .filter(|u| !config::is_base_url(u.trim()))?;
+    Some(
+        Diagnostic::error(
+            "usage/base-url",
+            Span::file("--base-url"),
+            format!("`{u}` is not an http(s) address"),
+        )
+        .with_help("write the full address, e.g. --base-url https://www.myclinic.example/guides/"),
+    )
+}
+
+/// Swaps the staging folder in for the output when the build had no error (else drops it),
+/// then records what was built for the next build to reuse.
+fn publish(staging: Staging, manifest: &Manifest, out: &Path, diags: &mut Diagnostics) {
+    if diags.has_errors() {
         staging.abort();
     } else if let Err(e) = staging.commit() {
-        report
-            .diagnostics
-            .push(Diagnostic::error("output", Span::file(&out), e.to_string()));
-    } else if let Err(e) = written.manifest.save(&out) {
+        diags.push(Diagnostic::error("output", Span::file(out), e.to_string()));
+    } else if let Err(e) = manifest.save(out) {
         // The site is built; the next build just cannot reuse it.
-        report.diagnostics.push(Diagnostic::warning(
+        diags.push(Diagnostic::warning(
             "output/manifest",
-            Span::file(&out),
+            Span::file(out),
             format!("could not record what was built, so the next build renders every page: {e}"),
         ));
     }
-    report.elapsed = start.elapsed();
-    finish(report)
 }
 
 fn finish(mut r: BuildReport) -> BuildReport {

@@ -124,39 +124,11 @@ pub(super) fn check(
             );
             continue;
         }
-        let taken = code.eq_ignore_ascii_case(default)
-            || out
-                .iter()
-                .any(|o: &Language| o.code.eq_ignore_ascii_case(code));
-        if taken {
-            diags.push(
-                Diagnostic::error(
-                    "config/languages",
-                    at,
-                    format!("the language `{code}` is listed twice"),
-                )
-                .with_help("`language:` is the default language; list each other language once under `languages:`"),
-            );
+        if let Some(problem) = listed_twice(code, default, &out, &at) {
+            diags.push(problem);
             continue;
         }
-        let dir = match l.dir.as_deref().map(str::trim) {
-            None | Some("") => direction_of(code),
-            Some("ltr") => "ltr",
-            Some("rtl") => "rtl",
-            Some(other) => {
-                diags.push(
-                    Diagnostic::error(
-                        "config/languages",
-                        span_of("dir", other),
-                        format!("`dir: {other}` is not a direction"),
-                    )
-                    .with_help(
-                        "write `dir: rtl` for a language written right to left, or `dir: ltr`",
-                    ),
-                );
-                "ltr"
-            }
-        };
+        let dir = direction(l.dir.as_deref(), code, &span_of, &mut diags);
         let name = match l.name.as_deref().map(str::trim).filter(|n| !n.is_empty()) {
             Some(n) => n.to_string(),
             None => {
@@ -188,6 +160,48 @@ pub(super) fn check(
         });
     }
     (out, diags)
+}
+
+/// The error for a code that is the default language or already listed.
+fn listed_twice(code: &str, default: &str, listed: &[Language], at: &Span) -> Option<Diagnostic> {
+    let taken = code.eq_ignore_ascii_case(default)
+        || listed.iter().any(|o| o.code.eq_ignore_ascii_case(code));
+    taken.then(|| {
+        Diagnostic::error(
+            "config/languages",
+            at.clone(),
+            format!("the language `{code}` is listed twice"),
+        )
+        .with_help(
+            "`language:` is the default language; list each other language once under `languages:`",
+        )
+    })
+}
+
+/// The direction `dir:` gives, or the one a language's code implies when it is left out; an
+/// unknown value is reported and read as left to right.
+fn direction(
+    dir: Option<&str>,
+    code: &str,
+    span_of: &dyn Fn(&str, &str) -> Span,
+    diags: &mut Diagnostics,
+) -> &'static str {
+    match dir.map(str::trim) {
+        None | Some("") => direction_of(code),
+        Some("ltr") => "ltr",
+        Some("rtl") => "rtl",
+        Some(other) => {
+            diags.push(
+                Diagnostic::error(
+                    "config/languages",
+                    span_of("dir", other),
+                    format!("`dir: {other}` is not a direction"),
+                )
+                .with_help("write `dir: rtl` for a language written right to left, or `dir: ltr`"),
+            );
+            "ltr"
+        }
+    }
 }
 
 #[cfg(test)]

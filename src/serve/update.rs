@@ -244,26 +244,7 @@ fn update_article(site: &mut Site, links: &SiteLinks, i: usize) -> Result<Update
     };
     up.diagnostics.extend(warnings);
     up.diagnostics.extend(found);
-    let listed = listing_key(&old) != listing_key(new);
-    if listed {
-        up.stale
-            .extend([Stale::Home, Stale::ArticleIndex, Stale::Feeds]);
-        let tags = old.doc.front.tags.iter().chain(&new.doc.front.tags);
-        up.stale.extend(tags.map(|t| Stale::Tag(slugify(t))));
-        if old.doc.front.tags != new.doc.front.tags {
-            up.stale.push(Stale::TagIndex);
-        }
-    }
-    for kind in SectionKind::TOPICS {
-        let (before, after) = (hub_key(&old, kind), hub_key(new, kind));
-        if before != after || (listed && (before.is_some() || after.is_some())) {
-            up.stale.push(Stale::Hub(kind));
-        }
-    }
-    let (faq_before, faq_after) = (faq_key(&old), faq_key(new));
-    if faq_before != faq_after || (listed && !faq_after.is_empty()) {
-        up.stale.push(Stale::Faq);
-    }
+    up.stale.extend(stale_lists(&old, new));
 
     let new_topics = new.topics();
     for k in old.topics() {
@@ -289,6 +270,32 @@ fn update_article(site: &mut Site, links: &SiteLinks, i: usize) -> Result<Update
         }
     }
     Ok(up)
+}
+
+/// The list pages an article's edit makes stale: home, the index, feeds and its tags when
+/// its listing changed; the hubs and the FAQ when what it gives them changed.
+fn stale_lists(old: &Article, new: &Article) -> Vec<Stale> {
+    let mut stale = Vec::new();
+    let listed = listing_key(old) != listing_key(new);
+    if listed {
+        stale.extend([Stale::Home, Stale::ArticleIndex, Stale::Feeds]);
+        let tags = old.doc.front.tags.iter().chain(&new.doc.front.tags);
+        stale.extend(tags.map(|t| Stale::Tag(slugify(t))));
+        if old.doc.front.tags != new.doc.front.tags {
+            stale.push(Stale::TagIndex);
+        }
+    }
+    for kind in SectionKind::TOPICS {
+        let (before, after) = (hub_key(old, kind), hub_key(new, kind));
+        if before != after || (listed && (before.is_some() || after.is_some())) {
+            stale.push(Stale::Hub(kind));
+        }
+    }
+    let (faq_before, faq_after) = (faq_key(old), faq_key(new));
+    if faq_before != faq_after || (listed && !faq_after.is_empty()) {
+        stale.push(Stale::Faq);
+    }
+    stale
 }
 
 /// Updates the FAQ groups after article `n` changed: in place when only its answers or

@@ -97,6 +97,14 @@ impl LinkResolver for DocLinks<'_> {
             }
             return LinkTarget::Unchanged;
         }
+        self.relative(dest, kind)
+    }
+}
+
+impl DocLinks<'_> {
+    /// Resolves a link relative to the document's folder: a content file, a bundle asset or
+    /// a static file.
+    fn relative(&self, dest: &str, kind: LinkKind) -> LinkTarget {
         let (path_part, fragment) = match dest.split_once('#') {
             Some((p, f)) => (p, Some(f)),
             None => (dest, None),
