@@ -327,7 +327,8 @@ fn write_other_languages(
         let (p, f) = crate::i18n::write_language_site(lang, renderer, out, &mut d);
         errs.extend(d);
         pages += p;
-        files += f + p;
+        // `f` counts the language's pages among its files.
+        files += f;
     }
     (pages, files)
 }

@@ -140,6 +140,8 @@ fn untranslated(site: &Site, path: &str, paths: &[(usize, String)]) -> Untransla
     let mut page = crate::render::pages::base_at(site, path, "untranslated", title.clone());
     page.noindex = true;
     page.breadcrumbs.truncate(1);
+    // Search engines skip the notice, but shared links and read-aloud tools still show it.
+    page.description = title.clone().into();
     let versions = paths
         .iter()
         .filter_map(|(i, p)| {

@@ -461,6 +461,7 @@ pub fn not_found(site: &Site) -> NotFoundPage {
     let mut pv = base(site, PageRef::NotFound, "404", title);
     pv.noindex = true;
     pv.breadcrumbs.clear();
+    pv.description = site.config.strings.get("not_found_text").into();
     NotFoundPage { page: pv }
 }
 

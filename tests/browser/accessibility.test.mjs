@@ -130,7 +130,7 @@ test('every page has a language, one h1, headings in order and the landmarks', a
       main: document.querySelectorAll('main').length,
       banner: document.querySelectorAll('body > header').length,
       footer: document.querySelectorAll('body > footer').length,
-      nav: document.querySelectorAll('nav[aria-label="Main"]').length,
+      nav: document.querySelectorAll('body > header nav.site-nav').length,
       skip: document.querySelector('body > a.skip-link')?.getAttribute('href'),
     }));
     if (!info.lang) problems.push(`${p.path}: <html> has no lang`);
