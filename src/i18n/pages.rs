@@ -141,7 +141,7 @@ fn untranslated(site: &Site, path: &str, paths: &[(usize, String)]) -> Untransla
     page.noindex = true;
     page.breadcrumbs.truncate(1);
     // Search engines skip the notice, but shared links and read-aloud tools still show it.
-    page.description = title.clone().into();
+    page.description = title.clone();
     let versions = paths
         .iter()
         .filter_map(|(i, p)| {
