@@ -164,6 +164,35 @@ pub(crate) fn inflections(word: &str) -> Vec<String> {
     out
 }
 
+/// Whether `token` is one of [`inflections`] of `word`, without building them: the rules
+/// are checked on every word of every article, so this must not allocate.
+pub(crate) fn is_inflection(token: &str, word: &str) -> bool {
+    let after = |base: &str, ends: &[&str]| {
+        token
+            .strip_prefix(base)
+            .is_some_and(|rest| ends.contains(&rest))
+    };
+    if after(word, &["s", "es"]) {
+        return true;
+    }
+    if let Some(stem) = word.strip_suffix('e') {
+        return after(word, &["d"]) || after(stem, &["ing"]);
+    }
+    if let Some(stem) = word.strip_suffix('y') {
+        return after(stem, &["ies", "ied"]) || after(word, &["ed", "ing"]);
+    }
+    if after(word, &["ed", "ing"]) {
+        return true;
+    }
+    match word.chars().last() {
+        Some(last) if !"aeiouwxy".contains(last) && word.len() >= 3 => token
+            .strip_prefix(word)
+            .and_then(|rest| rest.strip_prefix(last))
+            .is_some_and(|rest| rest == "ed" || rest == "ing"),
+        _ => false,
+    }
+}
+
 /// The listed terms of a language, lowercase.
 #[cfg(test)]
 pub(crate) fn terms(lang: Lang) -> impl Iterator<Item = String> {
@@ -333,6 +362,18 @@ mod tests {
             assert!(lex.is_form(word, base), "{word}");
         }
         assert!(inflections("refer").contains(&"referring".to_string()));
+        for word in ["refer", "use", "carry", "tendon", "ache", "x-ray", "bursa"] {
+            for form in inflections(word) {
+                assert!(is_inflection(&form, word), "{form} of {word}");
+            }
+            for other in ["", "s", "ings", "eds", "er"] {
+                let token = format!("{word}{other}x");
+                assert!(
+                    !is_inflection(&token, word),
+                    "{token} is not a form of {word}"
+                );
+            }
+        }
         assert!(!lex.is_form("uses", "utilise"));
     }
 

@@ -51,7 +51,7 @@ fn list(lang: Lang) -> &'static [Vec<String>] {
 /// Whether a lowercase word of the text is `word` or one of its forms ("tendons", "bursae"
 /// aside: the regular plurals and verb forms).
 fn same_word(token: &str, word: &str) -> bool {
-    token == word || jargon::inflections(word).iter().any(|f| f == token)
+    token == word || jargon::is_inflection(token, word)
 }
 
 /// Whether `phrase` matches the lowercase words at the start of `tokens`.
