@@ -294,7 +294,10 @@ fn check_articles(
         .par_iter()
         .map(|a| {
             progress.inc(1);
-            let reading = reading_level::read(site, a);
+            // Reading its front matter again for each rule that needs it would cost more
+            // than some of the rules.
+            let code = translations::files::document_language(site, &a.doc);
+            let reading = reading_level::read(site, a, &code);
             let mut d = reading_level::check_grade(site, a, &reading);
             d.extend(review::check_review(site, a, today));
             d.extend(content_rules::check_description(
@@ -303,7 +306,7 @@ fn check_articles(
             ));
             d.extend(accessibility::check_lead_image(&a.doc));
             d.extend(topics::check_article(a));
-            let pemat = plain::check(site, a, &mut d);
+            let pemat = plain::check(site, a, &code, &mut d);
             (summarize(a, reading, pemat), d)
         })
         .collect();

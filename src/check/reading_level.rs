@@ -11,11 +11,12 @@
 //! are held to `reading_grade_target`, Spanish ones to `check.reading_ease_target` on the
 //! Szigriszt-Pazos/INFLESZ scale, and a language without a formula is "not scored".
 
-use super::readability::{self, Block, HardSentence, Joined, Language, Passage, Scores};
+use super::readability::{self, Block, HardSentence, Joined, Language, Passage, Scores, Tally};
 use super::translations::files::document_language;
 use crate::diagnostic::{Diagnostic, Span};
 use crate::markdown::{ProseKind, SectionKind};
 use crate::site::{Article, Site};
+use std::collections::HashMap;
 
 /// Below this many words the formulas swing on one sentence, so no warning is given.
 pub const MIN_WORDS: usize = 40;
@@ -96,20 +97,40 @@ pub fn score_topic(article: &Article, kind: SectionKind, language: Language) -> 
 }
 
 /// Scores an article and its topic pages; finds the hardest sentences if it is above target.
-pub fn read(site: &Site, article: &Article) -> ArticleReading {
-    let language = language(site, article);
-    let scores = score_article(article, language);
+/// `code` is the article's language (see [`document_language`]).
+pub fn read(site: &Site, article: &Article, code: &str) -> ArticleReading {
+    let language = Language::for_code(code);
+    let all = joined(article, None);
+    // A topic page shows passages of the article: count each passage once, not per page.
+    let tallies: HashMap<&str, Tally> = all
+        .iter()
+        .map(|j| (j.text.as_ref(), Tally::of(&j.text, language)))
+        .collect();
+    let tally_of = |text: &str| {
+        tallies
+            .get(text)
+            .copied()
+            .unwrap_or_else(|| Tally::of(text, language))
+    };
+    let sum = |joined: &[Joined]| {
+        let mut total = Tally::default();
+        for j in joined {
+            total.add(tally_of(&j.text));
+        }
+        total.scores(language)
+    };
+    let scores = sum(&all);
     let topics = article
         .topics()
         .into_iter()
         .map(|kind| TopicReading {
             kind,
             path: article.topic_path(kind),
-            scores: score_topic(article, kind, language),
+            scores: sum(&joined(article, Some(kind))),
         })
         .collect();
     let hardest = if above(&scores, &Targets::of(site)) {
-        readability::hardest_sentences_in(&passages(&joined(article, None)), HARDEST, language)
+        readability::hardest_sentences_in(&passages(&all), HARDEST, language)
     } else {
         Vec::new()
     };

@@ -182,12 +182,16 @@ pub fn quote(text: &str, max: usize) -> String {
     format!("{cut}…")
 }
 
-/// Runs the plain-language rules on an article, adding their findings to `diags`, and scores
-/// it; for a language without word lists, only `plain/key-points`.
-pub fn check(site: &Site, article: &Article, diags: &mut Vec<Diagnostic>) -> pemat::Pemat {
+/// Runs the plain-language rules on an article in language `code`, adding their findings to
+/// `diags`, and scores it; for a language without word lists, only `plain/key-points`.
+pub fn check(
+    site: &Site,
+    article: &Article,
+    code: &str,
+    diags: &mut Vec<Diagnostic>,
+) -> pemat::Pemat {
     diags.extend(key_points::check(article));
-    let code = super::translations::files::document_language(site, &article.doc);
-    let Some(lang) = Lang::for_code(&code) else {
+    let Some(lang) = Lang::for_code(code) else {
         return pemat::Pemat::default();
     };
     let sentences = sentences(article, lang);

@@ -157,7 +157,7 @@ impl Counts {
         counts
     }
 
-    fn add(&mut self, other: Counts) {
+    pub(crate) fn add(&mut self, other: Counts) {
         self.words += other.words;
         self.syllables += other.syllables;
         self.polysyllables += other.polysyllables;
@@ -185,19 +185,46 @@ pub fn score(passages: &[Passage]) -> Scores {
 
 /// Scores the prose of `passages` as one text in `language`.
 pub fn score_in(passages: &[Passage], language: Language) -> Scores {
-    let mut totals = Counts::default();
-    let mut sentence_count = 0;
+    let mut total = Tally::default();
     for passage in passages {
-        for (_, sentence) in sentences::sentences_in(passage.text, language) {
+        total.add(Tally::of(passage.text, language));
+    }
+    total.scores(language)
+}
+
+/// What passages add to a text's scores: their counts and sentences. Tallies add up, so a
+/// passage shown on several pages (an article and its topic page) is counted once.
+#[derive(Debug, Clone, Copy, Default)]
+pub struct Tally {
+    counts: Counts,
+    sentences: usize,
+}
+
+impl Tally {
+    /// Counts one passage in `language`.
+    pub fn of(text: &str, language: Language) -> Tally {
+        let mut tally = Tally::default();
+        for (_, sentence) in sentences::sentences_in(text, language) {
             let counts = Counts::of(sentence, language);
             // A "sentence" of symbols only has no words and is not one.
             if counts.words > 0 {
-                sentence_count += 1;
-                totals.add(counts);
+                tally.sentences += 1;
+                tally.counts.add(counts);
             }
         }
+        tally
     }
-    scores_from(totals, sentence_count, language)
+
+    /// Adds another tally to this one.
+    pub fn add(&mut self, other: Tally) {
+        self.counts.add(other.counts);
+        self.sentences += other.sentences;
+    }
+
+    /// The scores of the text tallied.
+    pub fn scores(self, language: Language) -> Scores {
+        scores_from(self.counts, self.sentences, language)
+    }
 }
 
 fn scores_from(c: Counts, sentences: usize, language: Language) -> Scores {
