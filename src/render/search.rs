@@ -10,7 +10,7 @@ use super::pager::{self, Lists};
 use super::pages::base;
 use super::views::{article_summary, ArticleSummary, LinkView, PageView};
 use crate::markdown::SectionKind;
-use crate::site::{PageRef, Site};
+use crate::site::{Listing, PageRef, Site};
 use serde::Serialize;
 
 /// The search page's context.
@@ -21,8 +21,7 @@ pub struct SearchPage<'a> {
     /// Every guide, A to Z, with its topic pages: what the page shows without JavaScript.
     /// Empty when `az` is given.
     pub guides: Vec<ArticleSummary<'a>>,
-    /// On a site too large to list here, the A to Z index instead: each first letter and the
-    /// page of the articles index where it starts (the shape of a pager's `letters`).
+    /// On a site too large to list here, the way into the articles index instead.
     pub az: Option<LetterIndex>,
     /// The topic keys a result can be filtered by, in page order (`benefits`, …).
     pub topics: Vec<&'static str>,
@@ -30,10 +29,11 @@ pub struct SearchPage<'a> {
     pub tags: Vec<&'a str>,
 }
 
-/// The first letters of the guides' titles, each with the page where it starts.
+/// The articles index as the search page links to it.
 #[derive(Serialize)]
 pub struct LetterIndex {
-    /// In A to Z order.
+    /// Each first letter of the guides' titles, A to Z, with the page of the index where it
+    /// starts (the shape of a pager's `letters`); empty when the index is in date order.
     pub letters: Vec<LinkView>,
     /// The first page of the articles index.
     pub all: String,
@@ -50,8 +50,9 @@ pub fn page<'a>(site: &'a Site, lists: &Lists) -> SearchPage<'a> {
     );
     pv.description = t.fill("search_description", &[("site", &site.config.title)]);
     pv.breadcrumbs.clear();
-    let az = pager::title_letters(site, lists).map(|letters| LetterIndex {
-        letters,
+    let large = site.page_count(Listing::Articles) > 1;
+    let az = large.then(|| LetterIndex {
+        letters: pager::title_letters(site, lists),
         all: site.config.url("articles/"),
     });
     let guides = match az {

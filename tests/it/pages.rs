@@ -327,3 +327,27 @@ fn search_without_javascript_reaches_every_guide_by_letter() {
     let all: BTreeSet<String> = (0..ARTICLES).map(article_url).collect();
     assert_eq!(guides, all);
 }
+
+/// In date order the articles index is no A to Z list: the search page of a large site links
+/// to it without letters, and its pages reach every guide.
+#[test]
+fn search_without_javascript_links_a_date_ordered_index() {
+    let t = big_site(SMALL_PAGES);
+    t.write(
+        "site.yaml",
+        format!(
+            "title: Big clinic\nbase_url: {BASE}\narticle_order: date\npaginate:\n{SMALL_PAGES}"
+        ),
+    );
+    t.build_ok();
+    let search = t.page("search/index.html");
+    assert!(search.texts(".search-all li").is_empty());
+    assert_eq!(search.attrs(".search-all a", "href"), ["/articles/"]);
+    let index = walk(&t, "articles/");
+    let all: BTreeSet<String> = (0..ARTICLES).map(article_url).collect();
+    assert_each_once(
+        &entries(&index, "main .card-title a"),
+        &all,
+        "articles index",
+    );
+}
