@@ -52,15 +52,32 @@ struct Fragment<'a> {
 }
 
 /// An index being written.
-#[derive(Default)]
 pub(crate) struct Writer {
     languages: BTreeMap<String, Language>,
     names: Names,
     /// The text of the record being added, words separated by one space.
     content: String,
+    /// Word locations per index chunk.
+    chunk: u32,
+}
+
+impl Default for Writer {
+    fn default() -> Writer {
+        Writer::with_chunk(CHUNK)
+    }
 }
 
 impl Writer {
+    /// A writer that closes an index chunk once it holds `chunk` word locations.
+    pub(crate) fn with_chunk(chunk: u32) -> Writer {
+        Writer {
+            languages: BTreeMap::new(),
+            names: Names::default(),
+            content: String::new(),
+            chunk,
+        }
+    }
+
     /// Indexes `r` and writes its fragment to `sink`. A record without words is left out.
     pub(crate) fn add(&mut self, r: Record, sink: &mut Sink) -> Result<(), String> {
         let lang = match r.lang.as_str() {
@@ -125,7 +142,7 @@ impl Writer {
         let mut records = 0;
         for (lang, l) in std::mem::take(&mut self.languages) {
             let count = l.pages.len();
-            let meta = l.finish(&lang, &assets.version, &mut self.names, sink)?;
+            let meta = l.finish(&lang, &assets.version, self.chunk, &mut self.names, sink)?;
             records += count;
             let wasm = assets.has_wasm(&lang).then(|| lang.clone());
             entry.insert(
@@ -224,11 +241,12 @@ impl Language {
         mut self,
         lang: &str,
         version: &str,
+        chunk: u32,
         names: &mut Names,
         sink: &mut Sink,
     ) -> Result<String, String> {
         let prefix = format!("{lang}_");
-        let chunks = super::chunks::write(&mut self.postings, CHUNK, &prefix, names, sink)?;
+        let chunks = super::chunks::write(&mut self.postings, chunk, &prefix, names, sink)?;
         let mut filters = Vec::new();
         for (name, values) in &self.filters {
             let bytes = encode::filter(name, values.iter()).map_err(|e| e.to_string())?;
