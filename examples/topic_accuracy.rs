@@ -21,7 +21,7 @@ fn main() {
     }
     let halves: Vec<&str> = eval::TUNING
         .into_iter()
-        .chain(["tune-8", "measure"])
+        .chain(["measure"])
         .filter(|h| {
             if wanted.is_empty() {
                 *h != "measure"
