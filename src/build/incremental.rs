@@ -62,13 +62,12 @@ pub(super) fn search(
         let (n, errors) = crate::search::write(site, out);
         return (n, Vec::new(), errors);
     };
-    // The records are made twice (hashed here, indexed below if changed) rather than held.
+    let fingerprint = |h: &mut DefaultHasher, r: &crate::search::Record| {
+        (&r.url, &r.title, &r.guide, r.part, &r.tags, &r.content).hash(h);
+    };
     let mut h = DefaultHasher::new();
     site.config.language.hash(&mut h);
-    crate::search::each_record(site, &mut |r| {
-        (&r.url, &r.title, &r.guide, r.part, &r.tags, &r.content).hash(&mut h);
-    });
-    let print = h.finish();
+    let start = h.clone();
     let prefix = format!("{}/", crate::search::DIR);
     let old: Vec<&String> = reuse
         .manifest
@@ -77,6 +76,9 @@ pub(super) fn search(
         .filter(|p| p.starts_with(&prefix))
         .collect();
     if !old.is_empty() {
+        // Records are made twice (hashed here, indexed below if changed) rather than held.
+        crate::search::each_record(site, &mut |r| fingerprint(&mut h, &r));
+        let print = h.finish();
         let carried: Option<Vec<Done>> = old
             .iter()
             .map(|p| carry(reuse, p, print).map(|r| (p.to_string(), r, true)))
@@ -85,18 +87,27 @@ pub(super) fn search(
             return (done.len(), done, Vec::new());
         }
     }
-    let (mut done, mut errors) = (Vec::new(), Vec::new());
-    let built = crate::search::build(site, &mut |path, bytes| {
-        let written = out
-            .write(&path, &bytes)
-            .and_then(|()| record(&reuse.staging.dir().join(&path), print));
-        match written {
+    // Indexed and hashed in one pass; the files are recorded once the fingerprint is known.
+    let (mut written, mut errors) = (Vec::new(), Vec::new());
+    let mut h = start;
+    let built = crate::search::build_seeing(
+        site,
+        &mut |path, bytes| match out.write(&path, &bytes) {
+            Ok(()) => written.push(path),
+            Err(e) => errors.push(Diagnostic::io(Path::new(&path), "write", &e)),
+        },
+        &mut |r| fingerprint(&mut h, r),
+    );
+    if let Err(d) = built {
+        errors.push(d);
+    }
+    let print = h.finish();
+    let mut done = Vec::with_capacity(written.len());
+    for path in written {
+        match record(&reuse.staging.dir().join(&path), print) {
             Ok(r) => done.push((path, r, false)),
             Err(e) => errors.push(Diagnostic::io(Path::new(&path), "write", &e)),
         }
-    });
-    if let Err(d) = built {
-        errors.push(d);
     }
     (done.len(), done, errors)
 }

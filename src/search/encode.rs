@@ -107,12 +107,19 @@ pub(super) fn meta(m: &Meta) -> Result<Vec<u8>, minicbor::encode::Error<Infallib
 }
 
 /// `bytes` as Pagefind's browser side reads a compressed file: gzip of the signature and
-/// the bytes. A fast level: these files are small and a build writes thousands.
+/// the bytes. At a fast level: a build writes thousands of fragments and word chunks.
 pub(super) fn gzip(bytes: &[u8]) -> Vec<u8> {
-    let mut gz = GzEncoder::new(
-        Vec::with_capacity(bytes.len() / 3 + 32),
-        Compression::fast(),
-    );
+    gzip_at(bytes, Compression::fast())
+}
+
+/// [`gzip`] at the default level, for the metadata and filter files: every query downloads
+/// them whole, and there are only a few per language.
+pub(super) fn gzip_small(bytes: &[u8]) -> Vec<u8> {
+    gzip_at(bytes, Compression::default())
+}
+
+fn gzip_at(bytes: &[u8], level: Compression) -> Vec<u8> {
+    let mut gz = GzEncoder::new(Vec::with_capacity(bytes.len() / 3 + 32), level);
     // Writing to a vector cannot fail.
     let _ = gz.write_all(b"pagefind_dcd");
     let _ = gz.write_all(bytes);

@@ -46,9 +46,19 @@ pub fn index(site: &Site) -> Result<Vec<(String, Vec<u8>)>, Diagnostic> {
 /// Builds the index of `site`, handing each file to `sink` (output path, bytes) as soon as it
 /// is made. Returns the number of records indexed.
 pub(crate) fn build(site: &Site, sink: &mut writer::Sink) -> Result<usize, Diagnostic> {
+    build_seeing(site, sink, &mut |_| {})
+}
+
+/// [`build`], showing each record to `seen` before it is indexed (a build fingerprints them).
+pub(crate) fn build_seeing(
+    site: &Site,
+    sink: &mut writer::Sink,
+    seen: &mut dyn FnMut(&Record),
+) -> Result<usize, Diagnostic> {
     let mut w = writer::Writer::default();
     let mut error = None;
     records::each(site, &mut |r| {
+        seen(&r);
         if error.is_none() {
             error = w.add(r, sink).err();
         }

@@ -8,8 +8,9 @@ use super::encode::{self, Meta, Names};
 use super::postings::Postings;
 use super::words::Splitter;
 use super::{Record, DIR};
+use rustc_hash::FxHashMap;
 use serde::Serialize;
-use std::collections::{BTreeMap, HashMap};
+use std::collections::BTreeMap;
 
 /// Where finished files go: (output path, bytes).
 pub(crate) type Sink<'a> = dyn FnMut(String, Vec<u8>) + 'a;
@@ -20,7 +21,7 @@ const META_FIELDS: [&str; 3] = ["guide", "part", "title"];
 /// Characters of a fragment file's name, and of a chunk's, filter's and metadata file's
 /// after the language. Fragment names are listed once per record in the metadata every
 /// query downloads, so they are kept short; a clash gets a longer name.
-const FRAGMENT_NAME: usize = 6;
+const FRAGMENT_NAME: usize = 5;
 const FILE_NAME: usize = 7;
 
 /// Pagefind's measure of an index chunk: about 20,000 word locations.
@@ -31,9 +32,9 @@ struct Language {
     splitter: Splitter,
     postings: Postings,
     /// Each distinct token of text once: its keys and weights.
-    text_words: HashMap<Box<str>, Box<[(u32, u8)]>>,
+    text_words: FxHashMap<Box<str>, Box<[(u32, u8)]>>,
     /// Each distinct token of a meta field once: its keys.
-    meta_words: HashMap<Box<str>, Box<[u32]>>,
+    meta_words: FxHashMap<Box<str>, Box<[u32]>>,
     /// Per page: fragment name and word count.
     pages: Vec<(String, u32)>,
     /// Filter name, value, pages.
@@ -171,8 +172,8 @@ impl Language {
         Language {
             splitter: Splitter::new(lang),
             postings: Postings::default(),
-            text_words: HashMap::new(),
-            meta_words: HashMap::new(),
+            text_words: FxHashMap::default(),
+            meta_words: FxHashMap::default(),
             pages: Vec::new(),
             filters: BTreeMap::new(),
         }
@@ -197,16 +198,20 @@ impl Language {
                 content.push(' ');
             }
             content.push_str(token);
-            if !self.text_words.contains_key(token) {
-                let keys = self
-                    .splitter
-                    .content_words(token)
-                    .into_iter()
-                    .map(|(w, weight)| (intern(&mut self.postings, &w), weight))
-                    .collect();
-                self.text_words.insert(token.into(), keys);
-            }
-            for &(key, weight) in self.text_words.get(token).into_iter().flatten() {
+            // Each distinct token is split and stemmed once.
+            let keys = match self.text_words.get(token) {
+                Some(keys) => keys,
+                None => {
+                    let keys = self
+                        .splitter
+                        .content_words(token)
+                        .into_iter()
+                        .map(|(w, weight)| (intern(&mut self.postings, &w), weight))
+                        .collect();
+                    self.text_words.entry(token.into()).or_insert(keys)
+                }
+            };
+            for &(key, weight) in keys.iter() {
                 self.postings.text(key, weight, position);
             }
             position += 1;
@@ -221,16 +226,19 @@ impl Language {
     /// Notes the words of meta field number `field`.
     fn meta(&mut self, field: u16, value: &str) {
         for (position, token) in value.split_whitespace().enumerate() {
-            if !self.meta_words.contains_key(token) {
-                let keys = self
-                    .splitter
-                    .words(token)
-                    .into_iter()
-                    .map(|w| intern(&mut self.postings, &w))
-                    .collect();
-                self.meta_words.insert(token.into(), keys);
-            }
-            for &key in self.meta_words.get(token).into_iter().flatten() {
+            let keys = match self.meta_words.get(token) {
+                Some(keys) => keys,
+                None => {
+                    let keys = self
+                        .splitter
+                        .words(token)
+                        .into_iter()
+                        .map(|w| intern(&mut self.postings, &w))
+                        .collect();
+                    self.meta_words.entry(token.into()).or_insert(keys)
+                }
+            };
+            for &key in keys.iter() {
                 self.postings.meta(key, field, position as u32);
             }
         }
@@ -253,7 +261,7 @@ impl Language {
             let file = names.name(&prefix, &bytes, FILE_NAME);
             sink(
                 format!("{DIR}/filter/{file}.pf_filter"),
-                encode::gzip(&bytes),
+                encode::gzip_small(&bytes),
             );
             filters.push((name.clone(), file));
         }
