@@ -38,9 +38,10 @@ pub(super) fn key(opts: &BuildOptions, out: &Path, today: NaiveDate) -> String {
         .map(|m| listing::stat_of(&m))
         .unwrap_or_default();
     format!(
-        "handout {} {:?} out={:?} base_url={:?} drafts={} today={today}",
+        "handout {} {:?} root={:?} out={:?} base_url={:?} drafts={} today={today}",
         env!("CARGO_PKG_VERSION"),
         (binary.size, binary.mtime),
+        std::fs::canonicalize(&opts.root).unwrap_or_else(|_| opts.root.clone()),
         out,
         opts.base_url,
         opts.drafts,

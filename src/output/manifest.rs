@@ -61,7 +61,7 @@ pub struct LastBuild {
 }
 
 /// The first bytes of a manifest file: the format and its version.
-const HEADER: &[u8] = b"handout-manifest postcard 1\n";
+const HEADER: &[u8] = b"handout-manifest postcard 2\n";
 
 /// Where the manifest of the output folder `out` is kept.
 fn path_of(out: &Path) -> PathBuf {
