@@ -11,6 +11,7 @@ use std::sync::OnceLock;
 use rust_stemmers::{Algorithm, Stemmer};
 use serde::Deserialize;
 
+use super::classes::WordClasses;
 use super::model::Model;
 use super::words::{stems, Phrase};
 use crate::markdown::SectionKind;
@@ -40,6 +41,10 @@ struct RawCues {
     // Ordered, so that which of two kinds keeps a phrase both list is the same on every run.
     heading: BTreeMap<String, RawStrengths>,
     body: BTreeMap<String, RawStrengths>,
+    /// Word classes for the learned model (see [`WordClasses`]); a language without a model
+    /// needs none.
+    #[serde(default)]
+    classes: BTreeMap<String, Vec<String>>,
 }
 
 /// The heading or body cues of one kind.
@@ -86,6 +91,8 @@ pub struct CueSet {
     pub(crate) heading_index: HashMap<String, Vec<usize>>,
     /// Indexes into `body` by the phrase's first stem.
     pub(crate) body_index: HashMap<String, Vec<usize>>,
+    /// Word classes, read by the learned model.
+    pub(crate) classes: WordClasses,
     /// The learned model, if the language has one.
     pub(crate) model: Option<Model>,
 }
@@ -172,6 +179,7 @@ impl CueSet {
             .iter()
             .flat_map(|w| stems(w, &stemmer))
             .collect();
+        let classes = WordClasses::compile(&raw.classes, &stemmer)?;
         Ok(CueSet {
             language: raw.language,
             stemmer,
@@ -181,6 +189,7 @@ impl CueSet {
             overview,
             heading_index,
             body_index,
+            classes,
             model: None,
         })
     }
@@ -237,6 +246,7 @@ fn empty_set() -> &'static CueSet {
         overview: Vec::new(),
         heading_index: HashMap::new(),
         body_index: HashMap::new(),
+        classes: WordClasses::default(),
         model: None,
     })
 }

@@ -9,9 +9,10 @@
 //!
 //! Features: the heading's stems and stem pairs (and its first one or two stems, where
 //! question forms such as "how", "is it" and "will I" sit), the body's stems and stem pairs
-//! and its first stem (an instruction such as "Wear" or "Avoid"), the section's shape
-//! (numbered steps, `###` headings, a question mark, a price, a web address, a year, digits),
-//! and how many of the *body* cue lists' phrases of each kind the body holds (prohibitions and
+//! and its first stem (an instruction such as "Wear" or "Avoid"), the word classes (see
+//! [`WordClasses`]) met in the heading (alone and with its opening word) and in the body, the
+//! section's shape (numbered steps, `###` headings, a question mark, a price, a web address, a
+//! year, digits), and how many of the *body* cue lists' phrases of each kind the body holds (prohibitions and
 //! escalation, outcome verbs, sequence and time words, clinic details). The *heading* cue
 //! lists are not features: they were written while reading the tuning files, so on those files
 //! they are right every time, and a model trained there learns to trust them far more than
@@ -22,6 +23,7 @@ use std::collections::HashMap;
 
 use serde::{Deserialize, Serialize};
 
+use super::classes::WordClasses;
 use super::features::SectionFeatures;
 use super::score::{Place, Tally, IN_HEADING, SCORED};
 use crate::markdown::SectionKind;
@@ -144,6 +146,7 @@ pub(crate) fn featurize(
     heading: &[String],
     body: &[String],
     tally: &Tally,
+    classes: &WordClasses,
 ) -> Vec<(String, f32)> {
     let mut out: Vec<(String, f32)> = Vec::new();
     let mut seen = std::collections::HashSet::new();
@@ -172,6 +175,18 @@ pub(crate) fn featurize(
         if let Some(next) = body.get(i + 1) {
             push(format!("b:{w} {next}"), 0.5);
         }
+    }
+    // Word classes, heading and body apart: a danger word in the heading says more than one
+    // in passing in the body.
+    // With the heading's opening word, as "How … ease" asks for benefits and "What … ease"
+    // may not.
+    let opening = heading.first().map_or("", String::as_str);
+    for (class, _) in classes.count(heading) {
+        push(format!("hc:{class}"), 1.0);
+        push(format!("hc:{opening} {class}"), 1.0);
+    }
+    for (class, n) in classes.count(body) {
+        push(format!("bc:{class}"), n.min(4) as f32 * 0.5);
     }
     for (name, x) in shape(f, heading, body, tally) {
         push(name.to_string(), x);
@@ -261,6 +276,8 @@ fn describe(name: &str) -> String {
         Some(("b0", w)) => format!("body opening \"{w}\""),
         Some(("h01", w)) => format!("heading opening \"{w}\""),
         Some(("c", kind)) => format!("body cues for {kind}"),
+        Some(("hc", class)) => format!("{class} word in the heading"),
+        Some(("bc", class)) => format!("{class} words in the body"),
         Some(("s", "steps")) => "numbered steps".into(),
         Some(("s", "subheadings")) => "### headings".into(),
         Some(("s", other)) => other.replace('-', " "),

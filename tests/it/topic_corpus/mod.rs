@@ -1,12 +1,13 @@
 //! The classifier against the labelled corpus in `tests/fixtures/topics/corpus/`.
 //!
 //! Issue 12 sets the targets for the measured half: at least 97% right, at most 2% of plain
-//! sections on a topic page. The classifier does not meet them yet: the cue lists alone gave
-//! 151 of 166 right with 2 of 50 plain sections on a topic page; with the learned model filling
-//! in where the cues leave a section plain, 157 right with 3 plain sections on a topic page.
-//! So that test is ignored and a second one holds the line at what was measured, so a change
-//! cannot make it worse unnoticed. `cargo run --example topic_accuracy` prints the figures
-//! with every mistake.
+//! sections on a topic page. The classifier does not meet them yet. The measured half of
+//! 1 December 2026 (210 sections, 70 plain, written before that round's tuning and measured
+//! once) gave 201 right (95.7%) with 2 plain sections on a topic page (2.9%); the half before
+//! it, now `tune-8.yaml`, had given 159 of 173 with 4 of 47. So the target test is ignored and
+//! a second one holds the line at what was measured, so a change cannot make it worse
+//! unnoticed. `cargo run --example topic_accuracy -- measure` prints the figures with every
+//! mistake.
 
 pub(crate) mod eval;
 
@@ -14,14 +15,14 @@ pub(crate) mod eval;
 const ACCURACY: f64 = 0.97;
 /// Most plain sections that may go to a topic page, as a share of all plain sections (issue 12).
 const PLAIN_ON_TOPIC: f64 = 0.02;
-/// What the fresh measured half gave, measured once: 159 of 173 right, 4 of 47 plain sections
+/// What the fresh measured half gave, measured once: 201 of 210 right, 2 of 70 plain sections
 /// on a topic page.
-const MEASURED: (usize, usize) = (159, 4);
+const MEASURED: (usize, usize) = (201, 2);
 
 #[test]
 fn the_corpus_is_big_enough_and_well_formed() {
     let files = [
-        "tune", "tune-2", "tune-3", "tune-4", "tune-5", "tune-6", "tune-7", "measure",
+        "tune", "tune-2", "tune-3", "tune-4", "tune-5", "tune-6", "tune-7", "tune-8", "measure",
     ];
     let mut total = 0;
     let mut plain = 0;
@@ -33,11 +34,16 @@ fn the_corpus_is_big_enough_and_well_formed() {
     let measure = eval::load("measure");
     assert!(total >= 300, "{total} sections");
     assert!(plain >= 60, "{plain} plain sections");
-    assert!(measure.len() >= 150, "{} measured sections", measure.len());
+    let measure_plain = measure.iter().filter(|e| e.topic == "plain").count();
+    assert!(measure.len() >= 200, "{} measured sections", measure.len());
+    assert!(
+        measure_plain >= 60,
+        "{measure_plain} plain measured sections"
+    );
 }
 
 #[test]
-#[ignore = "issue 12's targets are not met: 91.9% right, 8.5% of plain sections on topic pages"]
+#[ignore = "issue 12's targets are not met: 95.7% right, 2.9% of plain sections on topic pages"]
 fn the_measured_half_meets_the_targets() {
     let s = eval::score("measure");
     let report = eval::report(std::slice::from_ref(&s));
