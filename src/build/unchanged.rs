@@ -30,8 +30,8 @@ const INPUTS: &[&str] = &[
 ];
 
 /// The things besides the input files that decide the output: the handout binary (its
-/// version, and its size and time, so a rebuilt binary counts as a new one), the options and
-/// the date.
+/// version, and its size and time, so a rebuilt binary counts as a new one), the site folder,
+/// the options and the date.
 pub(super) fn key(opts: &BuildOptions, out: &Path, today: NaiveDate) -> String {
     let binary = std::env::current_exe()
         .and_then(std::fs::metadata)
