@@ -68,7 +68,7 @@ pub(super) fn last_if_unchanged(root: &Path, out: &Path, key: &str) -> Option<La
         return None;
     }
     let output = listing::list(out, &[""], false)?;
-    listing::unchanged(out, &last.output, &output).then_some(last)
+    (listing::digest(&output) == last.output).then_some(last)
 }
 
 /// The record of a build that has just been published into `out`; `None` if the inputs
@@ -85,7 +85,7 @@ pub(super) fn record(
     Some(LastBuild {
         key,
         inputs: inputs?,
-        output: listing::list(out, &[""], false)?,
+        output: listing::digest(&listing::list(out, &[""], false)?),
         pages,
         files,
         warnings: sorted.iter().map(|d| d.to_string()).collect(),
