@@ -30,17 +30,18 @@ const INPUTS: &[&str] = &[
 ];
 
 /// The things besides the input files that decide the output: the handout binary (its
-/// version, and its size and time, so a rebuilt binary counts as a new one), the options and
-/// the date.
+/// version, and its size and time, so a rebuilt binary counts as a new one), the site folder,
+/// the options and the date.
 pub(super) fn key(opts: &BuildOptions, out: &Path, today: NaiveDate) -> String {
     let binary = std::env::current_exe()
         .and_then(std::fs::metadata)
         .map(|m| listing::stat_of(&m))
         .unwrap_or_default();
     format!(
-        "handout {} {:?} out={:?} base_url={:?} drafts={} today={today}",
+        "handout {} {:?} root={:?} out={:?} base_url={:?} drafts={} today={today}",
         env!("CARGO_PKG_VERSION"),
         (binary.size, binary.mtime),
+        std::fs::canonicalize(&opts.root).unwrap_or_else(|_| opts.root.clone()),
         out,
         opts.base_url,
         opts.drafts,
@@ -67,7 +68,7 @@ pub(super) fn last_if_unchanged(root: &Path, out: &Path, key: &str) -> Option<La
         return None;
     }
     let output = listing::list(out, &[""], false)?;
-    listing::unchanged(out, &last.output, &output).then_some(last)
+    (listing::digest(&output) == last.output).then_some(last)
 }
 
 /// The record of a build that has just been published into `out`; `None` if the inputs
@@ -84,7 +85,7 @@ pub(super) fn record(
     Some(LastBuild {
         key,
         inputs: inputs?,
-        output: listing::list(out, &[""], false)?,
+        output: listing::digest(&listing::list(out, &[""], false)?),
         pages,
         files,
         warnings: sorted.iter().map(|d| d.to_string()).collect(),

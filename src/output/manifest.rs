@@ -11,11 +11,13 @@
 //!
 //! It also keeps what the last build read and wrote as a whole ([`LastBuild`]), so that a build
 //! with nothing changed can stop at once. It is written with postcard behind a header naming
-//! the format; a manifest from another version, or a damaged one, is ignored.
+//! the format and the SHA-256 of the rest; a manifest from another version, or a damaged one,
+//! is ignored.
 
 use super::listing::Entry;
 use super::staging::sibling;
 use serde::{Deserialize, Serialize};
+use sha2::{Digest, Sha256};
 use std::collections::HashMap;
 use std::io;
 use std::path::{Path, PathBuf};
@@ -50,8 +52,8 @@ pub struct LastBuild {
     pub key: String,
     /// The input files under the site folder, as they were when the build started.
     pub inputs: Vec<Entry>,
-    /// The output folder as it was published.
-    pub output: Vec<Entry>,
+    /// The digest of the output folder's listing as it was published.
+    pub output: [u8; 32],
     /// HTML pages written.
     pub pages: usize,
     /// Files written.
@@ -60,8 +62,16 @@ pub struct LastBuild {
     pub warnings: Vec<String>,
 }
 
-/// The first bytes of a manifest file: the format and its version.
-const HEADER: &[u8] = b"handout-manifest postcard 1\n";
+/// The first bytes of a manifest file: the format and its version. The SHA-256 of the rest
+/// follows, so that a damaged file is never half trusted.
+const HEADER: &[u8] = b"handout-manifest postcard 3\n";
+
+/// The payload of a manifest file, if it has the header and is whole.
+fn checked(bytes: &[u8]) -> Option<&[u8]> {
+    let rest = bytes.strip_prefix(HEADER)?;
+    let (digest, payload) = rest.split_at_checked(32)?;
+    (Sha256::digest(payload).as_slice() == digest).then_some(payload)
+}
 
 /// Where the manifest of the output folder `out` is kept.
 fn path_of(out: &Path) -> PathBuf {
@@ -87,14 +97,14 @@ impl Manifest {
     /// The manifest of the last build into `out`, if there is a readable one.
     pub fn load(out: &Path) -> Option<Manifest> {
         let bytes = std::fs::read(path_of(out)).ok()?;
-        postcard::from_bytes(bytes.strip_prefix(HEADER)?).ok()
+        postcard::from_bytes(checked(&bytes)?).ok()
     }
 
     /// Only the record of the whole last build into `out`, if there is a readable one: all
     /// that a build with nothing changed needs.
     pub fn load_last(out: &Path) -> Option<LastBuild> {
         let bytes = std::fs::read(path_of(out)).ok()?;
-        let (last, _) = postcard::take_from_bytes(bytes.strip_prefix(HEADER)?).ok()?;
+        let (last, _) = postcard::take_from_bytes(checked(&bytes)?).ok()?;
         last
     }
 
@@ -107,8 +117,10 @@ impl Manifest {
     pub fn save(&self, out: &Path) -> io::Result<()> {
         let path = path_of(out);
         let tmp = sibling(out, "manifest-new");
+        let payload = postcard::to_stdvec(self).map_err(io::Error::other)?;
         let mut bytes = HEADER.to_vec();
-        bytes.extend(postcard::to_stdvec(self).map_err(io::Error::other)?);
+        bytes.extend(Sha256::digest(&payload));
+        bytes.extend(payload);
         std::fs::write(&tmp, bytes)?;
         std::fs::rename(&tmp, &path)
     }
