@@ -95,4 +95,13 @@ mod tests {
         assert_eq!(classes.count(&words), [("danger", 3)]);
         assert!(classes.count(&stems("Opening times", &stemmer)).is_empty());
     }
+
+    #[test]
+    fn an_entry_without_words_is_named_in_the_error() {
+        let stemmer = Stemmer::create(Algorithm::English);
+        let mut raw = BTreeMap::new();
+        raw.insert("gain".to_string(), vec!["ease".into(), "*".into()]);
+        let err = WordClasses::compile(&raw, &stemmer).expect_err("a bare * is refused");
+        assert!(err.starts_with("class gain, entry \"*\""), "{err}");
+    }
 }

@@ -276,7 +276,10 @@ fn describe(name: &str) -> String {
         Some(("b0", w)) => format!("body opening \"{w}\""),
         Some(("h01", w)) => format!("heading opening \"{w}\""),
         Some(("c", kind)) => format!("body cues for {kind}"),
-        Some(("hc", class)) => format!("{class} word in the heading"),
+        Some(("hc", class)) => match class.split_once(' ') {
+            Some((opening, class)) => format!("{class} word in a heading opening \"{opening}\""),
+            None => format!("{class} word in the heading"),
+        },
         Some(("bc", class)) => format!("{class} words in the body"),
         Some(("s", "steps")) => "numbered steps".into(),
         Some(("s", "subheadings")) => "### headings".into(),
