@@ -7,7 +7,7 @@ use crate::config::{self, Config};
 use crate::confine::Confinement;
 use crate::content;
 use crate::diagnostic::{Diagnostic, Diagnostics, Span};
-use crate::output::manifest::record;
+use crate::output::manifest::{record, LastBuild};
 use crate::output::{Manifest, Output, Staging};
 use crate::progress::Progress;
 use crate::render::{theme, Renderer, Scratch, Shared};
@@ -18,6 +18,7 @@ use std::path::{Path, PathBuf};
 use std::time::{Duration, Instant};
 
 mod incremental;
+mod unchanged;
 
 /// What `handout build` was asked to do.
 #[derive(Debug, Clone)]
@@ -53,6 +54,11 @@ pub struct BuildReport {
     pub out: PathBuf,
     /// A usage problem (bad folder), as opposed to content errors: exit status 2.
     pub usage_error: bool,
+    /// Nothing had changed since the last build, so the output was left as it was (`pages`
+    /// and `files` are then the last build's).
+    pub nothing_changed: bool,
+    /// With `nothing_changed`, the last build's warnings as it printed them: they still hold.
+    pub earlier_warnings: Vec<String>,
 }
 
 /// A site loaded and assembled, with the theme ready: the shared start of build, check and serve.
@@ -501,6 +507,8 @@ pub fn build(opts: &BuildOptions) -> BuildReport {
         elapsed: Duration::ZERO,
         out: out.clone(),
         usage_error: false,
+        nothing_changed: false,
+        earlier_warnings: Vec::new(),
     };
     if let Some(problem) = usage_problem(opts) {
         report.usage_error = true;
@@ -508,13 +516,27 @@ pub fn build(opts: &BuildOptions) -> BuildReport {
         report.elapsed = start.elapsed();
         return finish(report);
     }
+    let today = chrono::Local::now().date_naive();
+    let key = unchanged::key(opts, &out, today);
+    let last = (!opts.clean)
+        .then(|| unchanged::last_if_unchanged(&opts.root, &out, &key))
+        .flatten();
+    if let Some(last) = last {
+        report.nothing_changed = true;
+        (report.pages, report.files) = (last.pages, last.files);
+        report.earlier_warnings = last.warnings;
+        report.elapsed = start.elapsed();
+        return report;
+    }
+    // Listed before anything is read, so that an edit made during the build counts as a change.
+    let inputs = unchanged::snapshot(&opts.root);
     opts.progress.stage("Loading", 0);
     let (loaded, diags) = load_with(
         &opts.root,
         opts.base_url.as_deref(),
         opts.drafts,
         Detail::Pages,
-        chrono::Local::now().date_naive(),
+        today,
     );
     report.diagnostics = diags;
     let Some(loaded) = loaded.filter(|_| !report.diagnostics.has_errors()) else {
@@ -554,7 +576,15 @@ pub fn build(opts: &BuildOptions) -> BuildReport {
     report.pages = written.pages;
     report.files = written.files;
     report.carried = written.carried;
-    publish(staging, &written.manifest, &out, &mut report.diagnostics);
+    let mut manifest = written.manifest;
+    let counts = (report.pages, report.files);
+    publish(
+        staging,
+        &mut manifest,
+        &out,
+        &mut report.diagnostics,
+        |diags| unchanged::record(key, inputs, &out, counts, diags),
+    );
     report.elapsed = start.elapsed();
     finish(report)
 }
@@ -587,13 +617,25 @@ fn usage_problem(opts: &BuildOptions) -> Option<Diagnostic> {
 }
 
 /// Swaps the staging folder in for the output when the build had no error (else drops it),
-/// then records what was built for the next build to reuse.
-fn publish(staging: Staging, manifest: &Manifest, out: &Path, diags: &mut Diagnostics) {
+/// then records what was built (with `last`, the record of the whole build, made once the
+/// output is in place) for the next build to reuse.
+fn publish(
+    staging: Staging,
+    manifest: &mut Manifest,
+    out: &Path,
+    diags: &mut Diagnostics,
+    last: impl FnOnce(&Diagnostics) -> Option<LastBuild>,
+) {
     if diags.has_errors() {
         staging.abort();
-    } else if let Err(e) = staging.commit() {
+        return;
+    }
+    if let Err(e) = staging.commit() {
         diags.push(Diagnostic::error("output", Span::file(out), e.to_string()));
-    } else if let Err(e) = manifest.save(out) {
+        return;
+    }
+    manifest.last = last(diags);
+    if let Err(e) = manifest.save(out) {
         // The site is built; the next build just cannot reuse it.
         diags.push(Diagnostic::warning(
             "output/manifest",

@@ -31,6 +31,19 @@ fn main() -> ExitCode {
                 clean: args.clean,
                 progress: handout::progress::Progress::for_terminal(args.quiet),
             });
+            if report.nothing_changed {
+                for w in &report.earlier_warnings {
+                    eprintln!("{w}");
+                }
+                eprintln!(
+                    "Nothing changed since the last build: {} is up to date ({} pages, {}) in {:.2} s.",
+                    report.out.display(),
+                    report.pages,
+                    plural(report.earlier_warnings.len(), "warning"),
+                    report.elapsed.as_secs_f64()
+                );
+                return ExitCode::SUCCESS;
+            }
             handout::diagnostic::eprint_all(&report.diagnostics);
             let errors = report.diagnostics.error_count();
             let warnings = report.diagnostics.warning_count();

@@ -62,12 +62,12 @@ pub(super) fn search(
         let (n, errors) = crate::search::write(site, out);
         return (n, Vec::new(), errors);
     };
-    let records = crate::search::records(site);
+    // The records are made twice (hashed here, indexed below if changed) rather than held.
     let mut h = DefaultHasher::new();
     site.config.language.hash(&mut h);
-    for r in &records {
+    crate::search::each_record(site, &mut |r| {
         (&r.url, &r.title, &r.guide, r.part, &r.tags, &r.content).hash(&mut h);
-    }
+    });
     let print = h.finish();
     let prefix = format!("{}/", crate::search::DIR);
     let old: Vec<&String> = reuse
@@ -85,12 +85,8 @@ pub(super) fn search(
             return (done.len(), done, Vec::new());
         }
     }
-    let files = match crate::search::index_records(records) {
-        Ok(f) => f,
-        Err(d) => return (0, Vec::new(), vec![d]),
-    };
     let (mut done, mut errors) = (Vec::new(), Vec::new());
-    for (path, bytes) in files {
+    let built = crate::search::build(site, &mut |path, bytes| {
         let written = out
             .write(&path, &bytes)
             .and_then(|()| record(&reuse.staging.dir().join(&path), print));
@@ -98,6 +94,9 @@ pub(super) fn search(
             Ok(r) => done.push((path, r, false)),
             Err(e) => errors.push(Diagnostic::io(Path::new(&path), "write", &e)),
         }
+    });
+    if let Err(d) = built {
+        errors.push(d);
     }
     (done.len(), done, errors)
 }

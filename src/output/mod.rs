@@ -6,6 +6,7 @@
 //! failed or concurrent build leaves the previous site exactly as it was. The [`manifest`]
 //! beside it lets the next build carry unchanged files over instead of rendering them.
 
+pub mod listing;
 mod lock;
 pub mod manifest;
 mod staging;

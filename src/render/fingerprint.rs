@@ -85,7 +85,7 @@ impl Renderer {
             PageRef::Topic(i, kind) => hash_json(&pages::topic(site, i, kind, &no_qr)),
             PageRef::Glossary => hash_json(&pages::glossary(site)),
             PageRef::Page(i) => hash_json(&pages::content(site, i)),
-            PageRef::Search => hash_json(&search::page(site)),
+            PageRef::Search => hash_json(&search::page(site, &shared.lists)),
             PageRef::NotFound => hash_json(&pages::not_found(site)),
             _ => None,
         }?;

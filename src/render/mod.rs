@@ -147,7 +147,9 @@ impl Renderer {
             }
             PageRef::Glossary => self.render(t, "glossary.html", &pages::glossary(site), out),
             PageRef::Page(i) => self.render(t, "page.html", &pages::content(site, i), out),
-            PageRef::Search => self.render(t, "search.html", &search::page(site), out),
+            PageRef::Search => {
+                self.render(t, "search.html", &search::page(site, &shared.lists), out)
+            }
             PageRef::NotFound => self.render(t, "404.html", &pages::not_found(site), out),
             PageRef::ArticleIndex
             | PageRef::Hub(_)

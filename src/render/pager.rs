@@ -159,6 +159,18 @@ pub fn pager(site: &Site, lists: &Lists, listing: Listing, n: usize) -> Option<P
     })
 }
 
+/// The A to Z index of a site whose articles index is in title order and runs over several
+/// pages: each first letter with the page where it starts. `None` when the index is one page
+/// (a list of every guide is short enough to show whole) or in date order.
+pub fn title_letters(site: &Site, lists: &Lists) -> Option<Vec<LinkView>> {
+    let listing = Listing::Articles;
+    if site.config.article_order != ArticleOrder::Title || site.page_count(listing) < 2 {
+        return None;
+    }
+    let url = |k: usize| site.config.url(&site.listing_path(listing, k));
+    Some(letters(site, lists, &url))
+}
+
 /// The first letter of each title, with the page of the index where that letter starts, so a
 /// patient who knows the guide's name goes straight to it.
 fn letters(site: &Site, lists: &Lists, url: &dyn Fn(usize) -> String) -> Vec<LinkView> {

@@ -38,9 +38,16 @@ pub(crate) struct Record {
 
 /// Every record of the site.
 pub(crate) fn records(site: &Site) -> Vec<Record> {
+    let mut out = Vec::new();
+    each(site, &mut |r| out.push(r));
+    out
+}
+
+/// Hands every record of the site to `out` as it is made, so an index can be built without
+/// holding the text of all of them.
+pub(crate) fn each(site: &Site, out: &mut dyn FnMut(Record)) {
     // Pages have no language of their own yet: every record has the site's.
     let lang = site.config.language.to_lowercase();
-    let mut out = Vec::new();
     // Filter by the tag names the tag pages show (`Back pain`, not each article's spelling).
     let mut tags = vec![Vec::new(); site.articles.len()];
     for t in &site.tags {
@@ -51,7 +58,7 @@ pub(crate) fn records(site: &Site) -> Vec<Record> {
         }
     }
     for (a, tags) in site.articles.iter().zip(tags) {
-        article_records(site, a, tags, &lang, &mut out);
+        article_records(site, a, tags, &lang, out);
     }
     let faq_pages = site.faq_group_pages();
     for (g, page) in site.faq.iter().zip(faq_pages) {
@@ -59,7 +66,7 @@ pub(crate) fn records(site: &Site) -> Vec<Record> {
         for q in &g.items {
             let mut content = q.answer_text.clone();
             add_synonyms(site, &q.question, &mut content);
-            out.push(Record {
+            out(Record {
                 url: site.config.url(&format!("{faq_path}#{}", q.id)),
                 title: q.question.clone(),
                 guide: g.title.clone(),
@@ -74,7 +81,7 @@ pub(crate) fn records(site: &Site) -> Vec<Record> {
         let mut content = String::new();
         plain(&p.rendered.full_html(), &mut content);
         add_synonyms(site, &p.doc.front.title, &mut content);
-        out.push(Record {
+        out(Record {
             url: site.config.url(&p.path),
             title: p.doc.front.title.clone(),
             guide: String::new(),
@@ -84,11 +91,16 @@ pub(crate) fn records(site: &Site) -> Vec<Record> {
             lang: lang.clone(),
         });
     }
-    out
 }
 
 /// The article's own record and one per topic page.
-fn article_records(site: &Site, a: &Article, tags: Vec<String>, lang: &str, out: &mut Vec<Record>) {
+fn article_records(
+    site: &Site,
+    a: &Article,
+    tags: Vec<String>,
+    lang: &str,
+    out: &mut dyn FnMut(Record),
+) {
     let front = &a.doc.front;
     let record = |url: String, part: &'static str, content: String| Record {
         url,
@@ -114,7 +126,7 @@ fn article_records(site: &Site, a: &Article, tags: Vec<String>, lang: &str, out:
             k if k.is_topic() => {
                 let mut text = section_text(s);
                 add_synonyms(site, a.title(), &mut text);
-                out.push(record(site.config.url(&a.topic_path(k)), k.key(), text));
+                out(record(site.config.url(&a.topic_path(k)), k.key(), text));
             }
             // Questions are indexed with their answers on the FAQ page.
             SectionKind::Faq => {}
@@ -126,7 +138,7 @@ fn article_records(site: &Site, a: &Article, tags: Vec<String>, lang: &str, out:
         main.push_str(k);
     }
     add_synonyms(site, a.title(), &mut main);
-    out.push(record(site.config.url(&a.path), PART_GUIDE, main));
+    out(record(site.config.url(&a.path), PART_GUIDE, main));
 }
 
 /// A section's heading and text.

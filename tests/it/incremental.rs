@@ -1,6 +1,7 @@
 //! Incremental builds: with a previous output present, `handout build` carries unchanged
 //! pages over and renders only what an edit touched, and the result is byte for byte what a
-//! clean build of the edited site gives.
+//! clean build of the edited site gives. With nothing changed at all it says so and leaves the
+//! published site alone; any edit of an input, or of the output, is seen.
 
 use crate::harness::{snapshot, SiteTest};
 use std::collections::BTreeMap;
@@ -21,11 +22,14 @@ fn pages(stderr: &str) -> usize {
         .unwrap_or(0)
 }
 
-/// Builds `site` incrementally into public/ and from scratch into another folder, and checks
-/// that both outputs are identical. Returns how many files the incremental build carried over.
+/// Whether the build said that nothing had changed (and so did nothing).
+fn nothing_changed(stderr: &str) -> bool {
+    stderr.contains("Nothing changed since the last build")
+}
+
+/// Checks that public/ is byte for byte what a clean build of the site gives.
 #[track_caller]
-fn check_same(site: &SiteTest, after: &str) -> usize {
-    let run = site.build_ok();
+fn assert_same_as_clean(site: &SiteTest, after: &str) {
     let fresh = site.root().join("fresh");
     site.build_with(&["--clean", "--out", fresh.to_str().expect("utf-8 path")]);
     let (a, b): (BTreeMap<_, _>, BTreeMap<_, _>) = (snapshot(&site.public()), snapshot(&fresh));
@@ -37,6 +41,29 @@ fn check_same(site: &SiteTest, after: &str) -> usize {
     for (path, bytes) in &a {
         assert!(Some(bytes) == b.get(path), "{path} differs after {after}");
     }
+}
+
+/// Builds `site` incrementally into public/ after an edit, checks that the build saw the edit
+/// and that its output is identical to a clean build's; then builds again with nothing
+/// changed, which must say so and leave the output as it was. Returns how many files the
+/// first build carried over.
+#[track_caller]
+fn check_same(site: &SiteTest, after: &str) -> usize {
+    let run = site.build_ok();
+    assert!(
+        !nothing_changed(&run.stderr()),
+        "the build missed {after}: {}",
+        run.stderr()
+    );
+    assert_same_as_clean(site, after);
+    let built = snapshot(&site.public());
+    let again = site.build_ok();
+    assert!(
+        nothing_changed(&again.stderr()),
+        "a build right after {after} found a change: {}",
+        again.stderr()
+    );
+    assert!(snapshot(&site.public()) == built, "the output changed");
     unchanged(&run.stderr())
 }
 
@@ -56,9 +83,23 @@ fn incremental_builds_match_a_clean_build_after_each_kind_of_edit() {
     let (pages, files) = (pages(&first.stderr()), site.output_files().len());
     assert!(pages > 5, "{}", first.stderr());
 
-    // Without a change every page is carried over.
-    let carried = check_same(&site, "no change");
-    assert!(carried >= pages, "carried {carried} of {pages} pages");
+    // Without a change the build does nothing, and says so with the page count.
+    let page = site.public().join("articles/calf-stretch/index.html");
+    let mtime = |p: &std::path::Path| std::fs::metadata(p).map(|m| m.modified().ok());
+    let before = mtime(&page).expect("page");
+    let run = site.build_ok();
+    assert!(nothing_changed(&run.stderr()), "{}", run.stderr());
+    assert!(
+        run.stderr().contains(&format!("({pages} pages")),
+        "{}",
+        run.stderr()
+    );
+    assert_eq!(
+        mtime(&page).expect("page"),
+        before,
+        "the page was written again"
+    );
+    assert_same_as_clean(&site, "no change");
 
     let edit = |rel: &str, from: &str, to: &str| {
         let text = std::fs::read_to_string(site.root().join(rel)).expect("read");
@@ -71,6 +112,11 @@ fn incremental_builds_match_a_clean_build_after_each_kind_of_edit() {
         carried > 0 && carried < files,
         "carried {carried} of {files}"
     );
+
+    // Other options are another site.
+    let drafts = site.build_with(&["--drafts"]);
+    assert!(!nothing_changed(&drafts.stderr()), "{}", drafts.stderr());
+    check_same(&site, "a build with other options");
 
     site.write(
         "templates/article.html",
@@ -113,4 +159,63 @@ fn a_hand_edited_output_file_is_rendered_again() {
     std::fs::write(&page, b"<p>edited by hand</p>").expect("write");
     site.build_ok();
     assert_eq!(std::fs::read(&page).expect("read"), built);
+}
+
+#[test]
+fn an_edit_that_keeps_the_size_and_time_of_the_file_is_seen() {
+    let site = SiteTest::fixture("serve/basic");
+    site.build_ok();
+    let file = site.root().join("content/articles/calf-stretch.md");
+    let mtime = std::fs::metadata(&file)
+        .and_then(|m| m.modified())
+        .expect("mtime");
+    let text = std::fs::read_to_string(&file).expect("read");
+    assert!(text.contains("stretch"), "{text}");
+    // Same length, and the old modification time put back, as `cp -p` or `tar` would.
+    std::fs::write(&file, text.replacen("stretch", "STRETCH", 1)).expect("write");
+    let f = std::fs::File::options()
+        .write(true)
+        .open(&file)
+        .expect("open");
+    f.set_modified(mtime).expect("set mtime");
+    drop(f);
+    let run = site.build_ok();
+    assert!(!nothing_changed(&run.stderr()), "{}", run.stderr());
+    assert_same_as_clean(&site, "an edit with the old time put back");
+}
+
+#[test]
+fn a_file_added_to_the_output_by_hand_is_removed_by_the_next_build() {
+    let site = SiteTest::fixture("serve/basic");
+    site.build_ok();
+    std::fs::write(site.public().join("stray.html"), "<p>left here</p>").expect("write");
+    let run = site.build_ok();
+    assert!(!nothing_changed(&run.stderr()), "{}", run.stderr());
+    assert!(!site.exists("stray.html"));
+}
+
+#[test]
+fn a_damaged_or_foreign_manifest_is_ignored() {
+    let site = SiteTest::fixture("serve/basic");
+    site.build_ok();
+    let manifest = site.root().join(".public.handout-manifest");
+    assert!(manifest.is_file(), "no manifest beside the output");
+    let good = std::fs::read(&manifest).expect("read");
+    let damaged = [
+        good[..good.len() / 2].to_vec(),
+        b"{\"files\": {}}".to_vec(),
+        vec![0xff; 4096],
+        Vec::new(),
+    ];
+    for bytes in damaged {
+        std::fs::write(&manifest, &bytes).expect("write");
+        let run = site.build_ok().assert_no_panic().stderr();
+        assert!(!nothing_changed(&run), "{run}");
+        assert_eq!(
+            unchanged(&run),
+            0,
+            "carried files on a damaged manifest: {run}"
+        );
+        assert_same_as_clean(&site, "a damaged manifest");
+    }
 }

@@ -289,3 +289,41 @@ fn a_bad_page_size_is_an_error_naming_the_setting() {
         .assert_stderr_has("paginate.sitemap must be between 1 and 50000, not 60000")
         .assert_stderr_has("site.yaml:");
 }
+
+/// The search page of a large site lists first letters, not every guide: following its
+/// links, and the pages of the articles index they lead to, reaches every guide, and each
+/// letter lands on a page that shows guides starting with it.
+#[test]
+fn search_without_javascript_reaches_every_guide_by_letter() {
+    let t = big_site(SMALL_PAGES);
+    t.build_ok();
+    let search = t.page("search/index.html");
+    assert!(search.texts(".search-all .az-list li").is_empty());
+    let letters = search.texts(".search-all nav a");
+    assert_eq!(letters, ["A", "B", "C", "D", "E"]);
+    let mut queue: Vec<String> = search.attrs(".search-all a", "href");
+    for (letter, href) in letters
+        .iter()
+        .zip(search.attrs(".search-all nav a", "href"))
+    {
+        let page = t.page(&format!("{}index.html", href.trim_start_matches('/')));
+        let titles = page.texts("main .card-title a");
+        assert!(
+            titles.iter().any(|t| t.starts_with(letter.as_str())),
+            "{letter} leads to {href}, which shows {titles:?}"
+        );
+    }
+    // Every list page reached from the search page, and every guide on them.
+    let mut seen = BTreeSet::new();
+    let mut guides = BTreeSet::new();
+    while let Some(href) = queue.pop() {
+        if !href.starts_with("/articles/") || !seen.insert(href.clone()) {
+            continue;
+        }
+        let page = t.page(&format!("{}index.html", href.trim_start_matches('/')));
+        guides.extend(page.attrs("main .card-title a", "href"));
+        queue.extend(page.attrs("main nav a", "href"));
+    }
+    let all: BTreeSet<String> = (0..ARTICLES).map(article_url).collect();
+    assert_eq!(guides, all);
+}

@@ -15,6 +15,7 @@ use super::{jargon, Lang, Sentence};
 use crate::diagnostic::Diagnostic;
 use crate::site::{Article, Glossary};
 use serde::Deserialize;
+use std::collections::HashMap;
 use std::sync::OnceLock;
 
 /// The rule id.
@@ -36,15 +37,59 @@ fn words_of(terms: &[String]) -> Vec<Vec<String>> {
         .collect()
 }
 
-/// The language's list of terms; an unreadable list is empty (a unit test keeps it readable).
-fn list(lang: Lang) -> &'static [Vec<String>] {
-    static EN_LIST: OnceLock<Vec<Vec<String>>> = OnceLock::new();
+/// The language's list of terms, indexed; an unreadable list is empty (a unit test keeps it
+/// readable).
+fn list(lang: Lang) -> &'static Index {
+    static EN_LIST: OnceLock<Index> = OnceLock::new();
+    static NONE: OnceLock<Index> = OnceLock::new();
     match lang {
         Lang::En => EN_LIST.get_or_init(|| {
             let list: TermList = serde_yaml::from_str(EN).unwrap_or_default();
-            words_of(&list.terms)
+            Index::new(words_of(&list.terms))
         }),
-        Lang::Es => &[],
+        Lang::Es => NONE.get_or_init(|| Index::new(Vec::new())),
+    }
+}
+
+/// A list of terms with, for each word a term may start with (its first word or one of that
+/// word's forms), the terms that start so: the rule looks at every word of every article, and
+/// trying each of hundreds of terms there is most of a check's time.
+struct Index {
+    /// The words of each term, in list order.
+    terms: Vec<Vec<String>>,
+    /// The first of the terms equal to each term (terms that differ only in case or spacing
+    /// count as one).
+    canonical: Vec<usize>,
+    /// Terms by each form of their first word, in list order.
+    by_start: HashMap<String, Vec<usize>>,
+}
+
+impl Index {
+    fn new(terms: Vec<Vec<String>>) -> Index {
+        let canonical = (0..terms.len())
+            .map(|n| terms.iter().position(|o| *o == terms[n]).unwrap_or(n))
+            .collect();
+        let mut by_start: HashMap<String, Vec<usize>> = HashMap::new();
+        for (n, t) in terms.iter().enumerate() {
+            let first = &t[0];
+            let forms = std::iter::once(first.clone()).chain(jargon::inflections(first));
+            for form in forms {
+                let at = by_start.entry(form).or_default();
+                if at.last() != Some(&n) {
+                    at.push(n);
+                }
+            }
+        }
+        Index {
+            terms,
+            canonical,
+            by_start,
+        }
+    }
+
+    /// The terms that may start at a word, in list order.
+    fn starting_at<'a>(&'a self, token: &str) -> impl Iterator<Item = usize> + 'a {
+        self.by_start.get(token).into_iter().flatten().copied()
     }
 }
 
@@ -100,14 +145,13 @@ pub fn check(
     extra: &[String],
     glossed: &Glossed,
 ) -> Vec<Diagnostic> {
-    let mut terms: Vec<Vec<String>> = list(lang).to_vec();
+    let listed = list(lang);
     // A site's word that has an everyday alternative is already plain/jargon's.
-    terms.extend(
-        words_of(extra)
-            .into_iter()
-            .filter(|t| !jargon::lists(lang, t)),
-    );
-    let uses = uses(&terms, sentences);
+    let own: Vec<Vec<String>> = words_of(extra)
+        .into_iter()
+        .filter(|t| !jargon::lists(lang, t))
+        .collect();
+    let uses = uses(listed, &own, sentences);
     let mut out = Vec::new();
     let mut done: Vec<usize> = Vec::new();
     for u in &uses {
@@ -126,34 +170,53 @@ pub fn check(
     out
 }
 
-/// Every use of a term, longest term first where several start at the same word.
-fn uses<'s>(terms: &[Vec<String>], sentences: &'s [Sentence<'s>]) -> Vec<Use<'s>> {
+/// Every use of a term, longest term first where several start at the same word (of those as
+/// long, the last in list order). `listed` are the language's terms, `own` the site's, which
+/// come after them in the list and are few: they are tried at every word.
+fn uses<'s>(listed: &Index, own: &[Vec<String>], sentences: &'s [Sentence<'s>]) -> Vec<Use<'s>> {
+    let n = listed.terms.len();
+    let term = |k: usize| match k.checked_sub(n) {
+        None => &listed.terms[k],
+        Some(o) => &own[o],
+    };
     let mut out = Vec::new();
     for s in sentences {
         let mut i = 0;
         while i < s.lower.len() {
-            let found = terms
-                .iter()
-                .enumerate()
-                .filter(|(_, t)| starts_with(&s.lower[i..], t))
-                .max_by_key(|(_, t)| t.len());
+            let candidates = listed.starting_at(&s.lower[i]).chain(n..n + own.len());
+            let found = candidates
+                .filter(|&k| starts_with(&s.lower[i..], term(k)))
+                .max_by_key(|&k| term(k).len());
             match found {
-                Some((n, t)) => {
-                    // Terms that differ only in case or spacing count as one.
-                    let term = terms.iter().position(|o| o == t).unwrap_or(n);
+                Some(k) => {
+                    let len = term(k).len();
                     out.push(Use {
-                        term,
+                        term: canonical(listed, own, k),
                         sentence: s,
                         word: i,
-                        len: t.len(),
+                        len,
                     });
-                    i += t.len();
+                    i += len;
                 }
                 None => i += 1,
             }
         }
     }
     out
+}
+
+/// The first term of the whole list (the language's, then the site's) equal to term `k`.
+fn canonical(listed: &Index, own: &[Vec<String>], k: usize) -> usize {
+    let n = listed.terms.len();
+    match k.checked_sub(n) {
+        None => listed.canonical[k],
+        Some(o) => listed
+            .terms
+            .iter()
+            .position(|t| *t == own[o])
+            .or_else(|| own.iter().position(|t| *t == own[o]).map(|p| n + p))
+            .unwrap_or(k),
+    }
 }
 
 /// Whether the text around a use explains it: a bracket, a dash, "means", "refers to", a
@@ -230,7 +293,7 @@ mod tests {
 
     #[test]
     fn the_list_reads_and_leaves_jargon_to_plain_jargon() {
-        let terms = list(Lang::En);
+        let terms = &list(Lang::En).terms;
         assert!(terms.len() >= 100, "{} terms", terms.len());
         let jargon: BTreeSet<String> = jargon::terms(Lang::En).collect();
         for t in terms {
