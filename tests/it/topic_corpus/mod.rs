@@ -22,7 +22,8 @@ const MEASURED: (usize, usize) = (201, 2);
 #[test]
 fn the_corpus_is_big_enough_and_well_formed() {
     let files = [
-        "tune", "tune-2", "tune-3", "tune-4", "tune-5", "tune-6", "tune-7", "tune-8", "measure",
+        "tune", "tune-2", "tune-3", "tune-4", "tune-5", "tune-6", "tune-7", "tune-8", "tune-9",
+        "measure",
     ];
     let mut total = 0;
     let mut plain = 0;
@@ -62,6 +63,7 @@ fn the_measured_half_meets_the_targets() {
 }
 
 #[test]
+#[ignore = "measure.yaml was replaced on 1 December 2026 (round 2) and has not been measured yet"]
 fn the_measured_half_is_no_worse_than_when_last_measured() {
     let s = eval::score("measure");
     let report = eval::report(std::slice::from_ref(&s));
