@@ -188,6 +188,9 @@ pub(crate) fn featurize(
     for (class, n) in classes.count(body) {
         push(format!("bc:{class}"), n.min(4) as f32 * 0.5);
     }
+    if classes.numbered_time(heading) {
+        push("s:heading-time".to_string(), 1.0);
+    }
     for (name, x) in shape(f, heading, body, tally) {
         push(name.to_string(), x);
     }
@@ -283,6 +286,7 @@ fn describe(name: &str) -> String {
         Some(("bc", class)) => format!("{class} words in the body"),
         Some(("s", "steps")) => "numbered steps".into(),
         Some(("s", "subheadings")) => "### headings".into(),
+        Some(("s", "heading-time")) => "a numbered time in the heading".into(),
         Some(("s", other)) => other.replace('-', " "),
         _ => name.to_string(),
     }
