@@ -186,7 +186,7 @@ fn check_shows_how_each_section_was_classified_and_why() {
     );
     let morning = line_of("The morning of the scan");
     assert!(
-        morning.contains("what-to-expect") && morning.contains("heading word"),
+        morning.contains("what-to-expect") && morning.contains("heading"),
         "{morning}"
     );
     let faq = line_of("Questions people ask");

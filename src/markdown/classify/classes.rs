@@ -73,6 +73,40 @@ impl WordClasses {
             .map(|(name, n)| (name.as_str(), n))
             .collect()
     }
+
+    /// Whether an entry of the class `name` starts at `words[start]`.
+    pub(crate) fn starts_at(&self, name: &str, words: &[String], start: usize) -> bool {
+        let Some(class) = self.names.iter().position(|n| n == name) else {
+            return false;
+        };
+        let Some(word) = words.get(start) else {
+            return false;
+        };
+        self.index
+            .get(word.as_str())
+            .into_iter()
+            .flatten()
+            .any(|&i| {
+                let (c, phrase) = &self.entries[i];
+                *c == class && phrase.matches_at(words, start)
+            })
+    }
+
+    /// Whether the words name a point or stretch of time by number: a word of the `stage`
+    /// class next to a number ("Day 1", "first 48 hours", "Weeks 2 to 6", "Stage 3") or to
+    /// a word of the `number` class ("Six weeks on", "The second week"). Clinics head the
+    /// steps of a recovery plan this way without any word a topic cue could name.
+    pub(crate) fn numbered_time(&self, words: &[String]) -> bool {
+        let number = |i: usize| {
+            words
+                .get(i)
+                .is_some_and(|w| !w.is_empty() && w.chars().all(|c| c.is_ascii_digit()))
+                || self.starts_at("number", words, i)
+        };
+        (0..words.len()).any(|i| {
+            self.starts_at("stage", words, i) && (number(i + 1) || (i > 0 && number(i - 1)))
+        })
+    }
 }
 
 #[cfg(test)]
@@ -94,5 +128,33 @@ mod tests {
         let words = stems("Hazards and side effects of hazardous kits", &stemmer);
         assert_eq!(classes.count(&words), [("danger", 3)]);
         assert!(classes.count(&stems("Opening times", &stemmer)).is_empty());
+    }
+
+    #[test]
+    fn a_time_word_next_to_a_number_is_a_numbered_time() {
+        let stemmer = Stemmer::create(Algorithm::English);
+        let mut raw = BTreeMap::new();
+        raw.insert(
+            "stage".to_string(),
+            vec!["day".into(), "week".into(), "hour".into()],
+        );
+        raw.insert("number".to_string(), vec!["six".into()]);
+        let classes = WordClasses::compile(&raw, &stemmer).expect("the classes compile");
+        let timed = |h: &str| classes.numbered_time(&stems(h, &stemmer));
+        assert!(timed("Day 1 to day 3"));
+        assert!(timed("Six weeks on"));
+        assert!(timed("The first 48 hours"));
+        assert!(!timed("Days ahead"));
+        assert!(!timed("Your day"));
+        assert!(!timed("Call 999 today"));
+    }
+
+    #[test]
+    fn an_entry_without_words_is_named_in_the_error() {
+        let stemmer = Stemmer::create(Algorithm::English);
+        let mut raw = BTreeMap::new();
+        raw.insert("gain".to_string(), vec!["ease".into(), "*".into()]);
+        let err = WordClasses::compile(&raw, &stemmer).expect_err("a bare * is refused");
+        assert!(err.starts_with("class gain, entry \"*\""), "{err}");
     }
 }

@@ -188,6 +188,9 @@ pub(crate) fn featurize(
     for (class, n) in classes.count(body) {
         push(format!("bc:{class}"), n.min(4) as f32 * 0.5);
     }
+    if classes.numbered_time(heading) {
+        push("s:heading-time".to_string(), 1.0);
+    }
     for (name, x) in shape(f, heading, body, tally) {
         push(name.to_string(), x);
     }
@@ -276,10 +279,14 @@ fn describe(name: &str) -> String {
         Some(("b0", w)) => format!("body opening \"{w}\""),
         Some(("h01", w)) => format!("heading opening \"{w}\""),
         Some(("c", kind)) => format!("body cues for {kind}"),
-        Some(("hc", class)) => format!("{class} word in the heading"),
+        Some(("hc", class)) => match class.split_once(' ') {
+            Some((opening, class)) => format!("{class} word in a heading opening \"{opening}\""),
+            None => format!("{class} word in the heading"),
+        },
         Some(("bc", class)) => format!("{class} words in the body"),
         Some(("s", "steps")) => "numbered steps".into(),
         Some(("s", "subheadings")) => "### headings".into(),
+        Some(("s", "heading-time")) => "a numbered time in the heading".into(),
         Some(("s", other)) => other.replace('-', " "),
         _ => name.to_string(),
     }

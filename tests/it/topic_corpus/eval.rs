@@ -69,8 +69,8 @@ pub(crate) fn load(name: &str) -> Vec<Entry> {
 }
 
 /// The tuning files: the model is trained on these, and only these.
-pub(crate) const TUNING: [&str; 8] = [
-    "tune", "tune-2", "tune-3", "tune-4", "tune-5", "tune-6", "tune-7", "tune-8",
+pub(crate) const TUNING: [&str; 9] = [
+    "tune", "tune-2", "tune-3", "tune-4", "tune-5", "tune-6", "tune-7", "tune-8", "tune-9",
 ];
 
 /// Trains a language's model on the tuning files: the model file (JSON) and the
