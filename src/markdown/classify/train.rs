@@ -190,16 +190,7 @@ fn whole_classifier(
                 SectionKind::Overview => SectionKind::Plain,
                 k => k,
             };
-            right += usize::from(got == e.kind);
-            plain_on_topic += usize::from(e.kind == SectionKind::Plain && got.is_topic());
-            if got != e.kind {
-                wrong.push(format!(
-                    "{:?}: expected {}, got {}",
-                    e.features.heading,
-                    e.kind.key(),
-                    got.key()
-                ));
-            }
+            tally(e, got, &mut right, &mut plain_on_topic, &mut wrong);
         }
     }
     let total = examples.len();
@@ -220,6 +211,26 @@ fn whole_classifier(
     report
 }
 
+/// Counts one answer: right, or a plain section put on a topic page, or a mistake to list.
+fn tally(
+    e: &Example,
+    got: SectionKind,
+    right: &mut usize,
+    plain_on_topic: &mut usize,
+    wrong: &mut Vec<String>,
+) {
+    *right += usize::from(got == e.kind);
+    *plain_on_topic += usize::from(e.kind == SectionKind::Plain && got.is_topic());
+    if got != e.kind {
+        wrong.push(format!(
+            "{:?}: expected {}, got {}",
+            e.features.heading,
+            e.kind.key(),
+            got.key()
+        ));
+    }
+}
+
 /// Right answers and plain sections on a topic page at one threshold, and the sections it got
 /// wrong (heading, expected, got).
 fn evaluate(answers: &[Answer], threshold: f32) -> (usize, usize, Vec<String>) {
@@ -237,16 +248,7 @@ fn evaluate(answers: &[Answer], threshold: f32) -> (usize, usize, Vec<String>) {
             got
         };
         let e = a.example;
-        right += usize::from(got == e.kind);
-        plain_on_topic += usize::from(e.kind == SectionKind::Plain && got.is_topic());
-        if got != e.kind {
-            wrong.push(format!(
-                "{:?}: expected {}, got {}",
-                e.features.heading,
-                e.kind.key(),
-                got.key()
-            ));
-        }
+        tally(e, got, &mut right, &mut plain_on_topic, &mut wrong);
     }
     (right, plain_on_topic, wrong)
 }
