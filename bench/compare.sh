@@ -374,7 +374,7 @@ measure_check() {
   done
 }
 
-# The example site in the repository root, RUNS times into a clean folder (target: under 100 ms).
+# The example site in the repository root, RUNS times into a clean folder (target: 50 ms or less).
 measure_example() {
   local run label out=$WORK/out/example
   [[ -f $REPO/site.yaml ]] || return 0
@@ -821,7 +821,7 @@ write_report() {
       echo
       search_table
       echo
-      echo "## Targets (issues 6 and 14)"
+      echo "## Targets (issues 14 and 17)"
       echo
       targets_table
     fi
