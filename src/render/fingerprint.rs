@@ -11,29 +11,18 @@ use super::{pages, search, Globals, Renderer, Shared};
 use crate::site::{PageRef, Site};
 use serde::Serialize;
 use std::hash::{DefaultHasher, Hash, Hasher};
-use std::io;
-
-/// An [`io::Write`] that hashes what is written, so a view is hashed as it is serialised
-/// rather than built as a string first.
-struct HashWriter(DefaultHasher);
-
-impl io::Write for HashWriter {
-    fn write(&mut self, buf: &[u8]) -> io::Result<usize> {
-        self.0.write(buf);
-        Ok(buf.len())
-    }
-
-    fn flush(&mut self) -> io::Result<()> {
-        Ok(())
-    }
-}
+use xxhash_rust::xxh3::xxh3_64;
 
 /// The hash of `value` as JSON; `None` if it cannot be serialised (then the page is rendered
 /// and the renderer reports why).
+///
+/// The JSON is written out whole and hashed in one pass with XXH3: every page of a large site
+/// is fingerprinted on every build, and feeding serde_json's many small writes to a streaming
+/// hasher (SipHash before) cost as much as the serialising itself. Resistance to chosen keys
+/// is not needed here.
 pub(crate) fn hash_json(value: &impl Serialize) -> Option<u64> {
-    let mut w = HashWriter(DefaultHasher::new());
-    serde_json::to_writer(&mut w, value).ok()?;
-    Some(w.0.finish())
+    let json = serde_json::to_vec(value).ok()?;
+    Some(xxh3_64(&json))
 }
 
 /// The generator: its version and, so that a rebuilt binary never reuses pages of an older
