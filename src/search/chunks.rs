@@ -3,7 +3,7 @@
 //! from its neighbours.
 
 use super::encode::{self, Gzip, Names};
-use super::postings::{Page, Postings};
+use super::postings::{Packed, Postings};
 use super::writer::Sink;
 use super::DIR;
 
@@ -82,14 +82,11 @@ fn write_chunk(
     let mut encode_all = || -> encode::Written {
         e.array(1)?.array(chunk.len() as u64)?;
         for w in chunk {
-            let pages: Vec<Page> = w
-                .plain
-                .map(|id| postings.take_pages(id))
-                .unwrap_or_default();
-            let variants: Vec<(&str, Vec<Page>)> = w
+            let pages = w.plain.map(|id| postings.take(id)).unwrap_or_default();
+            let variants: Vec<(&str, Packed)> = w
                 .variants
                 .iter()
-                .map(|(form, id)| (form.as_str(), postings.take_pages(*id)))
+                .map(|(form, id)| (form.as_str(), postings.take(*id)))
                 .collect();
             encode::word(&mut e, &w.word, &pages, &variants)?;
         }

@@ -2,7 +2,7 @@
 //! (the layout Pagefind's WebAssembly decodes), gzip behind the `pagefind_dcd` signature, and
 //! short content-derived file names.
 
-use super::postings::Page;
+use super::postings::Packed;
 use flate2::{Compress, Compression, Crc, FlushCompress, Status};
 use minicbor::Encoder;
 use sha2::{Digest, Sha256};
@@ -23,8 +23,8 @@ pub(super) fn cbor() -> Cbor {
 pub(super) fn word(
     e: &mut Cbor,
     word: &str,
-    pages: &[Page],
-    variants: &[(&str, Vec<Page>)],
+    pages: &Packed,
+    variants: &[(&str, Packed)],
 ) -> Written {
     e.array(3)?.str(word)?;
     pages_of(e, pages)?;
@@ -36,14 +36,18 @@ pub(super) fn word(
     Ok(())
 }
 
-fn pages_of(e: &mut Cbor, pages: &[Page]) -> Written {
-    e.array(pages.len() as u64)?;
-    for p in pages {
-        e.array(3)?.u32(p.delta)?;
-        for locs in [&p.locs, &p.meta_locs] {
-            e.array(locs.len() as u64)?;
-            for &l in locs {
-                e.i32(l)?;
+fn pages_of(e: &mut Cbor, pages: &Packed) -> Written {
+    e.array(u64::from(pages.pages))?;
+    let mut c = pages.cursor();
+    while !c.is_empty() {
+        // The delta, then the locations and the meta locations, each after its count.
+        e.array(3)?
+            .u32(u32::try_from(c.number()).unwrap_or(u32::MAX))?;
+        for _ in 0..2 {
+            let n = c.number();
+            e.array(n)?;
+            for _ in 0..n {
+                e.i32(c.location())?;
             }
         }
     }
