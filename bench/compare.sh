@@ -315,8 +315,9 @@ measure_floor() {
 # set against the tmpfs builds, which index; then one indexing build, whose index is measured.
 # A query's download is summed from the files a browser fetches for it: Pagefind's script,
 # worker, WebAssembly, entry and metadata files, every filter file, the largest index chunk
-# once per query word (two words: an upper bound), and one fragment per shown result
-# (search.js shows 20) at the median fragment size.
+# once per query word (two words: an upper bound), and one fragment file per shown result
+# (search.js shows 20) at the median fragment file size (a file holds a few records, so
+# results that share one download it once: an upper bound too).
 measure_search() {
   local size run src out dir lang
   for size in $SIZES; do

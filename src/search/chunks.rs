@@ -2,8 +2,8 @@
 //! its words fall in; the metadata names each chunk by the shortest prefixes that tell it
 //! from its neighbours.
 
-use super::encode::{self, Names};
-use super::postings::{Page, Postings};
+use super::encode::{self, Gzip, Names};
+use super::postings::{Packed, Postings};
 use super::writer::Sink;
 use super::DIR;
 
@@ -22,6 +22,7 @@ pub(super) fn write(
     size: u32,
     prefix: &str,
     names: &mut Names,
+    gzip: &mut Gzip,
     sink: &mut Sink,
 ) -> Result<Vec<(String, String, String)>, String> {
     let mut out = Vec::new();
@@ -31,13 +32,13 @@ pub(super) fn write(
         weight += w.weight;
         chunk.push(w);
         if weight >= size {
-            out.push(write_chunk(postings, &chunk, prefix, names, sink)?);
+            out.push(write_chunk(postings, &chunk, prefix, names, gzip, sink)?);
             chunk.clear();
             weight = 0;
         }
     }
     if !chunk.is_empty() {
-        out.push(write_chunk(postings, &chunk, prefix, names, sink)?);
+        out.push(write_chunk(postings, &chunk, prefix, names, gzip, sink)?);
     }
     trim(&mut out);
     Ok(out)
@@ -74,20 +75,18 @@ fn write_chunk(
     chunk: &[Word],
     prefix: &str,
     names: &mut Names,
+    gzip: &mut Gzip,
     sink: &mut Sink,
 ) -> Result<(String, String, String), String> {
     let mut e = encode::cbor();
     let mut encode_all = || -> encode::Written {
         e.array(1)?.array(chunk.len() as u64)?;
         for w in chunk {
-            let pages: Vec<Page> = w
-                .plain
-                .map(|id| postings.take_pages(id))
-                .unwrap_or_default();
-            let variants: Vec<(&str, Vec<Page>)> = w
+            let pages = w.plain.map(|id| postings.take(id)).unwrap_or_default();
+            let variants: Vec<(&str, Packed)> = w
                 .variants
                 .iter()
-                .map(|(form, id)| (form.as_str(), postings.take_pages(*id)))
+                .map(|(form, id)| (form.as_str(), postings.take(*id)))
                 .collect();
             encode::word(&mut e, &w.word, &pages, &variants)?;
         }
@@ -96,7 +95,7 @@ fn write_chunk(
     encode_all().map_err(|e| e.to_string())?;
     let bytes = e.into_writer();
     let name = names.name(prefix, &bytes, 7);
-    sink(format!("{DIR}/index/{name}.pf_index"), encode::gzip(&bytes));
+    sink(format!("{DIR}/index/{name}.pf_index"), gzip.fast(&bytes));
     let first = chunk.first().map(|w| w.word.clone()).unwrap_or_default();
     let last = chunk.last().map(|w| w.word.clone()).unwrap_or_default();
     Ok((first, last, name))

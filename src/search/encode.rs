@@ -2,14 +2,12 @@
 //! (the layout Pagefind's WebAssembly decodes), gzip behind the `pagefind_dcd` signature, and
 //! short content-derived file names.
 
-use super::postings::Page;
-use flate2::write::GzEncoder;
-use flate2::Compression;
+use super::postings::Packed;
+use flate2::{Compress, Compression, Crc, FlushCompress, Status};
 use minicbor::Encoder;
 use sha2::{Digest, Sha256};
 use std::collections::HashSet;
 use std::convert::Infallible;
-use std::io::Write;
 
 /// CBOR into a byte vector, which cannot fail to grow.
 pub(super) type Cbor = Encoder<Vec<u8>>;
@@ -25,8 +23,8 @@ pub(super) fn cbor() -> Cbor {
 pub(super) fn word(
     e: &mut Cbor,
     word: &str,
-    pages: &[Page],
-    variants: &[(&str, Vec<Page>)],
+    pages: &Packed,
+    variants: &[(&str, Packed)],
 ) -> Written {
     e.array(3)?.str(word)?;
     pages_of(e, pages)?;
@@ -38,14 +36,18 @@ pub(super) fn word(
     Ok(())
 }
 
-fn pages_of(e: &mut Cbor, pages: &[Page]) -> Written {
-    e.array(pages.len() as u64)?;
-    for p in pages {
-        e.array(3)?.u32(p.delta)?;
-        for locs in [&p.locs, &p.meta_locs] {
-            e.array(locs.len() as u64)?;
-            for &l in locs {
-                e.i32(l)?;
+fn pages_of(e: &mut Cbor, pages: &Packed) -> Written {
+    e.array(u64::from(pages.pages))?;
+    let mut c = pages.cursor();
+    while !c.is_empty() {
+        // The delta, then the locations and the meta locations, each after its count.
+        e.array(3)?
+            .u32(u32::try_from(c.number()).unwrap_or(u32::MAX))?;
+        for _ in 0..2 {
+            let n = c.number();
+            e.array(n)?;
+            for _ in 0..n {
+                e.i32(c.location())?;
             }
         }
     }
@@ -71,8 +73,8 @@ pub(super) fn filter<'a>(
 /// What the metadata file lists.
 pub(super) struct Meta<'a> {
     pub version: &'a str,
-    /// Per page: file name and word count.
-    pub pages: &'a [(String, u32)],
+    /// Per page: name, word count and the name of its fragment group file.
+    pub pages: &'a [(String, u32, &'a str)],
     /// Per chunk: first word, last word, file name.
     pub chunks: &'a [(String, String, String)],
     /// Per filter: name, file name.
@@ -85,9 +87,8 @@ pub(super) fn meta(m: &Meta) -> Result<Vec<u8>, minicbor::encode::Error<Infallib
     let mut e = cbor();
     e.array(6)?.str(m.version)?;
     e.array(m.pages.len() as u64)?;
-    for (hash, words) in m.pages {
-        // The third field names a group of fragments; ours are one file each.
-        e.array(3)?.str(hash)?.u32(*words)?.str("")?;
+    for (name, words, group) in m.pages {
+        e.array(3)?.str(name)?.u32(*words)?.str(group)?;
     }
     e.array(m.chunks.len() as u64)?;
     for (from, to, hash) in m.chunks {
@@ -106,24 +107,88 @@ pub(super) fn meta(m: &Meta) -> Result<Vec<u8>, minicbor::encode::Error<Infallib
     Ok(e.into_writer())
 }
 
-/// `bytes` as Pagefind's browser side reads a compressed file: gzip of the signature and
-/// the bytes. At a fast level: a build writes thousands of fragments and word chunks.
-pub(super) fn gzip(bytes: &[u8]) -> Vec<u8> {
-    gzip_at(bytes, Compression::fast())
+/// Compresses files as Pagefind's browser side reads them: gzip of the `pagefind_dcd`
+/// signature and the bytes. It keeps one compressor per level and resets it between files:
+/// setting one up costs about as much as compressing a small file, and a build writes
+/// thousands.
+pub(super) struct Gzip {
+    fast: Compress,
+    small: Compress,
 }
 
-/// [`gzip`] at the default level, for the metadata and filter files: every query downloads
-/// them whole, and there are only a few per language.
-pub(super) fn gzip_small(bytes: &[u8]) -> Vec<u8> {
-    gzip_at(bytes, Compression::default())
+impl Default for Gzip {
+    fn default() -> Gzip {
+        Gzip {
+            fast: Compress::new(Compression::fast(), false),
+            small: Compress::new(Compression::default(), false),
+        }
+    }
 }
 
-fn gzip_at(bytes: &[u8], level: Compression) -> Vec<u8> {
-    let mut gz = GzEncoder::new(Vec::with_capacity(bytes.len() / 3 + 32), level);
-    // Writing to a vector cannot fail.
-    let _ = gz.write_all(b"pagefind_dcd");
-    let _ = gz.write_all(bytes);
-    gz.finish().unwrap_or_default()
+impl Gzip {
+    /// `bytes` at a fast level, for fragments and word chunks: a result or a query word
+    /// downloads one of them, and there are thousands to write.
+    pub(super) fn fast(&mut self, bytes: &[u8]) -> Vec<u8> {
+        gzip_with(&mut self.fast, bytes)
+    }
+
+    /// `bytes` at the default level, for the metadata and filter files: a query downloads
+    /// them whole, and there are only a few per language.
+    pub(super) fn small(&mut self, bytes: &[u8]) -> Vec<u8> {
+        gzip_with(&mut self.small, bytes)
+    }
+}
+
+/// The gzip header without a name or time, then the deflated signature and bytes, then
+/// their CRC-32 and length.
+fn gzip_with(c: &mut Compress, bytes: &[u8]) -> Vec<u8> {
+    const HEADER: [u8; 10] = [0x1f, 0x8b, 8, 0, 0, 0, 0, 0, 0, 0xff];
+    const SIGNATURE: &[u8] = b"pagefind_dcd";
+    c.reset();
+    let mut out = Vec::with_capacity(bytes.len() / 3 + 64);
+    out.extend_from_slice(&HEADER);
+    deflate(c, SIGNATURE, FlushCompress::None, &mut out);
+    deflate(c, bytes, FlushCompress::Finish, &mut out);
+    let mut crc = Crc::new();
+    crc.update(SIGNATURE);
+    crc.update(bytes);
+    out.extend_from_slice(&crc.sum().to_le_bytes());
+    out.extend_from_slice(&crc.amount().to_le_bytes());
+    out
+}
+
+/// Feeds all of `input` to `c`, appending what comes out to `out`; with `Finish`, until the
+/// stream ends.
+fn deflate(c: &mut Compress, mut input: &[u8], flush: FlushCompress, out: &mut Vec<u8>) {
+    loop {
+        if out.capacity() - out.len() < 64 {
+            out.reserve(out.len() / 2 + 64);
+        }
+        let before = c.total_in();
+        let status = c.compress_vec(input, out, flush);
+        let used = usize::try_from(c.total_in() - before).unwrap_or(input.len());
+        input = input.get(used..).unwrap_or_default();
+        match status {
+            // Writing to memory cannot fail; a stream error would be ours, and ends the file.
+            Ok(Status::StreamEnd) | Err(_) => return,
+            Ok(_) if input.is_empty() && !matches!(flush, FlushCompress::Finish) => return,
+            Ok(_) => {}
+        }
+    }
+}
+
+/// `n` written in the name alphabet: a short name for the `n`th page of an index.
+pub(super) fn short(mut n: u32) -> String {
+    let mut out = Vec::new();
+    loop {
+        out.push(ALPHABET[(n % 32) as usize]);
+        n /= 32;
+        if n == 0 {
+            break;
+        }
+    }
+    out.reverse();
+    String::from_utf8(out).unwrap_or_default()
 }
 
 /// Gives files short names from their content, unique within one index.
@@ -166,11 +231,22 @@ mod tests {
 
     #[test]
     fn gzip_carries_the_signature() {
-        let mut text = String::new();
-        flate2::read::GzDecoder::new(&gzip(b"{}")[..])
-            .read_to_string(&mut text)
-            .expect("gzip");
-        assert_eq!(text, "pagefind_dcd{}");
+        let mut gz = Gzip::default();
+        let long = "knee ".repeat(20_000);
+        // The compressor is reused: each file must come out whole and on its own.
+        for _ in 0..2 {
+            for (bytes, level) in [("{}", 0), (long.as_str(), 0), ("[]", 1)] {
+                let file = match level {
+                    0 => gz.fast(bytes.as_bytes()),
+                    _ => gz.small(bytes.as_bytes()),
+                };
+                let mut text = String::new();
+                flate2::read::GzDecoder::new(&file[..])
+                    .read_to_string(&mut text)
+                    .expect("gzip");
+                assert_eq!(text, format!("pagefind_dcd{bytes}"));
+            }
+        }
     }
 
     #[test]

@@ -33,6 +33,7 @@ struct Hit {
 }
 
 /// One page of a key's postings, in Pagefind's encoding.
+#[cfg(test)]
 #[derive(Debug, Default, PartialEq)]
 pub(super) struct Page {
     /// The page number relative to the key's previous page.
@@ -141,7 +142,17 @@ impl Postings {
         }
     }
 
+    /// The postings of key `id` as stored, releasing them from the table.
+    pub(super) fn take(&mut self, id: u32) -> Packed {
+        let list = std::mem::take(&mut self.lists[id as usize]);
+        Packed {
+            pages: list.pages,
+            bytes: list.bytes,
+        }
+    }
+
     /// The pages of key `id`, releasing its memory.
+    #[cfg(test)]
     pub(super) fn take_pages(&mut self, id: u32) -> Vec<Page> {
         let list = std::mem::take(&mut self.lists[id as usize]);
         let mut pages = Vec::with_capacity(list.pages as usize);
@@ -160,6 +171,44 @@ impl Postings {
             pages.push(page);
         }
         pages
+    }
+}
+
+/// A key's postings as stored, read straight into a chunk rather than through a list of
+/// pages (millions of small lists at 10,000 articles).
+#[derive(Default)]
+pub(super) struct Packed {
+    /// How many pages there are.
+    pub pages: u32,
+    /// Per page: page delta, location count and locations, meta location count and meta
+    /// locations.
+    bytes: Vec<u8>,
+}
+
+impl Packed {
+    /// Reads the postings from the start.
+    pub(super) fn cursor(&self) -> Cursor<'_> {
+        Cursor(&self.bytes)
+    }
+}
+
+/// Where reading a [`Packed`] is.
+pub(super) struct Cursor<'a>(&'a [u8]);
+
+impl Cursor<'_> {
+    /// Whether every page has been read.
+    pub(super) fn is_empty(&self) -> bool {
+        self.0.is_empty()
+    }
+
+    /// The next page delta or count.
+    pub(super) fn number(&mut self) -> u64 {
+        read(&mut self.0)
+    }
+
+    /// The next location.
+    pub(super) fn location(&mut self) -> i32 {
+        unzigzag(read(&mut self.0))
     }
 }
 

@@ -1,7 +1,7 @@
 //! Writes a Pagefind index as records stream in: each record's fragment (the JSON a result
-//! shows) goes out as soon as the record is added, its words into the language's postings;
-//! [`Writer::finish`] then writes the word chunks, filters, metadata and entry file, and the
-//! browser files from [`assets`](super::assets).
+//! shows) joins a group of fragments that goes out once it is big enough, its words go into
+//! the language's postings; [`Writer::finish`] then writes the word chunks, filters, metadata
+//! and entry file, and the browser files from [`assets`](super::assets).
 
 use super::assets::assets;
 use super::encode::{self, Meta, Names};
@@ -18,11 +18,18 @@ pub(crate) type Sink<'a> = dyn FnMut(String, Vec<u8>) + 'a;
 /// Meta fields of every record, sorted: a meta word's field is its place here.
 const META_FIELDS: [&str; 3] = ["guide", "part", "title"];
 
-/// Characters of a fragment file's name, and of a chunk's, filter's and metadata file's
-/// after the language. Fragment names are listed once per record in the metadata every
+/// Characters of a fragment group file's name, and of a chunk's, filter's and metadata
+/// file's after the language. Group names are listed once per record in the metadata every
 /// query downloads, so they are kept short; a clash gets a longer name.
-const FRAGMENT_NAME: usize = 5;
+const GROUP_NAME: usize = 5;
 const FILE_NAME: usize = 7;
+
+/// Bytes of fragment JSON per group file. Pagefind's browser side reads a group (a JSON
+/// object of fragments by page name) as it reads a single fragment, so records share files:
+/// one file per record cost a 10,000-article site 83,000 files, most of the index's share of
+/// the build's time. A result then downloads its group, a few records of the same guide
+/// (they are added one after another), rather than one record.
+const GROUP_BYTES: usize = 6 * 1024;
 
 /// Pagefind's measure of an index chunk: about 20,000 word locations.
 const CHUNK: u32 = 20_000;
@@ -35,8 +42,12 @@ struct Language {
     text_words: FxHashMap<Box<str>, Box<[(u32, u8)]>>,
     /// Each distinct token of a meta field once: its keys.
     meta_words: FxHashMap<Box<str>, Box<[u32]>>,
-    /// Per page: fragment name and word count.
-    pages: Vec<(String, u32)>,
+    /// Per page: word count and the number of its fragment group.
+    pages: Vec<(u32, u32)>,
+    /// The names of the fragment groups written so far.
+    groups: Vec<String>,
+    /// The fragment group being filled: a JSON object, without its closing brace.
+    group: Vec<u8>,
     /// Filter name, value, pages.
     filters: BTreeMap<String, BTreeMap<String, Vec<u32>>>,
 }
@@ -60,6 +71,10 @@ pub(crate) struct Writer {
     content: String,
     /// Word locations per index chunk.
     chunk: u32,
+    /// The JSON of the fragment being added.
+    json: Vec<u8>,
+    /// One compressor for every file.
+    gzip: encode::Gzip,
 }
 
 impl Default for Writer {
@@ -76,6 +91,8 @@ impl Writer {
             names: Names::default(),
             content: String::new(),
             chunk,
+            json: Vec::new(),
+            gzip: encode::Gzip::default(),
         }
     }
 
@@ -124,13 +141,19 @@ impl Writer {
             meta,
             anchors: [],
         };
-        let json = serde_json::to_vec(&fragment).map_err(|e| e.to_string())?;
-        let name = self.names.name("", &json, FRAGMENT_NAME);
-        sink(
-            format!("{DIR}/fragment/{name}.pf_fragment"),
-            encode::gzip(&json),
-        );
-        l.pages.push((name, words));
+        self.json.clear();
+        serde_json::to_writer(&mut self.json, &fragment).map_err(|e| e.to_string())?;
+        l.group.push(if l.group.is_empty() { b'{' } else { b',' });
+        // A page's name only has to be unique in its index: the browser caches fragments by
+        // it, and finds the file by the group's name, which follows the content.
+        l.group.push(b'"');
+        l.group.extend_from_slice(encode::short(page).as_bytes());
+        l.group.extend_from_slice(b"\":");
+        l.group.extend_from_slice(&self.json);
+        l.pages.push((words, l.groups.len() as u32));
+        if l.group.len() >= GROUP_BYTES {
+            l.write_group(&mut self.names, &mut self.gzip, sink);
+        }
         Ok(())
     }
 
@@ -143,7 +166,14 @@ impl Writer {
         let mut records = 0;
         for (lang, l) in std::mem::take(&mut self.languages) {
             let count = l.pages.len();
-            let meta = l.finish(&lang, &assets.version, self.chunk, &mut self.names, sink)?;
+            let meta = l.finish(
+                &lang,
+                &assets.version,
+                self.chunk,
+                &mut self.names,
+                &mut self.gzip,
+                sink,
+            )?;
             records += count;
             let wasm = assets.has_wasm(&lang).then(|| lang.clone());
             entry.insert(
@@ -175,8 +205,25 @@ impl Language {
             text_words: FxHashMap::default(),
             meta_words: FxHashMap::default(),
             pages: Vec::new(),
+            groups: Vec::new(),
+            group: Vec::new(),
             filters: BTreeMap::new(),
         }
+    }
+
+    /// Writes the fragment group being filled, if it has any fragment.
+    fn write_group(&mut self, names: &mut Names, gzip: &mut encode::Gzip, sink: &mut Sink) {
+        if self.group.is_empty() {
+            return;
+        }
+        self.group.push(b'}');
+        let name = names.name("", &self.group, GROUP_NAME);
+        sink(
+            format!("{DIR}/fragment/{name}.pf_fragment"),
+            gzip.fast(&self.group),
+        );
+        self.groups.push(name);
+        self.group.clear();
     }
 
     /// Notes the words of `text` and appends them to `content`. Returns the word count.
@@ -251,33 +298,38 @@ impl Language {
         version: &str,
         chunk: u32,
         names: &mut Names,
+        gzip: &mut encode::Gzip,
         sink: &mut Sink,
     ) -> Result<String, String> {
+        self.write_group(names, gzip, sink);
         let prefix = format!("{lang}_");
-        let chunks = super::chunks::write(&mut self.postings, chunk, &prefix, names, sink)?;
+        let chunks = super::chunks::write(&mut self.postings, chunk, &prefix, names, gzip, sink)?;
         let mut filters = Vec::new();
         for (name, values) in &self.filters {
             let bytes = encode::filter(name, values.iter()).map_err(|e| e.to_string())?;
             let file = names.name(&prefix, &bytes, FILE_NAME);
-            sink(
-                format!("{DIR}/filter/{file}.pf_filter"),
-                encode::gzip_small(&bytes),
-            );
+            sink(format!("{DIR}/filter/{file}.pf_filter"), gzip.small(&bytes));
             filters.push((name.clone(), file));
         }
+        let pages: Vec<(String, u32, &str)> = self
+            .pages
+            .iter()
+            .enumerate()
+            .map(|(i, &(words, group))| {
+                let group = self.groups.get(group as usize).map_or("", String::as_str);
+                (encode::short(i as u32), words, group)
+            })
+            .collect();
         let bytes = encode::meta(&Meta {
             version,
-            pages: &self.pages,
+            pages: &pages,
             chunks: &chunks,
             filters: &filters,
             meta_fields: &META_FIELDS,
         })
         .map_err(|e| e.to_string())?;
         let file = names.name(&prefix, &bytes, FILE_NAME + 3);
-        sink(
-            format!("{DIR}/pagefind.{file}.pf_meta"),
-            encode::gzip(&bytes),
-        );
+        sink(format!("{DIR}/pagefind.{file}.pf_meta"), gzip.small(&bytes));
         Ok(file)
     }
 }

@@ -7,7 +7,8 @@ use crate::serve::Serve;
 use serde_json::Value;
 use std::io::Read;
 
-/// Every record of the built index: Pagefind's fragments are gzip'd JSON after a signature.
+/// Every record of the built index: Pagefind's fragments are gzip'd JSON after a signature,
+/// a fragment or a group of them by page name.
 fn records(site: &SiteTest) -> Vec<Value> {
     let dir = site.public().join("pagefind/fragment");
     let entries = std::fs::read_dir(&dir)
@@ -22,7 +23,11 @@ fn records(site: &SiteTest) -> Vec<Value> {
         let json = text
             .strip_prefix("pagefind_dcd")
             .expect("fragment signature");
-        out.push(serde_json::from_str(json).expect("fragment JSON"));
+        let json: Value = serde_json::from_str(json).expect("fragment JSON");
+        match json.get("url") {
+            Some(_) => out.push(json),
+            None => out.extend(json.as_object().expect("group").values().cloned()),
+        }
     }
     out.sort_by_key(|r: &Value| r["url"].as_str().unwrap_or("").to_string());
     out

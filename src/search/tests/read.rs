@@ -43,8 +43,16 @@ pub(super) fn index(files: &[(String, Vec<u8>)]) -> BTreeMap<String, Language> {
         let mut urls = Vec::new();
         for page in meta[1].as_array().expect("pages") {
             let name = page[0].as_str().expect("page hash");
-            let json = gunzip(file(format!("pagefind/fragment/{name}.pf_fragment")));
-            let fragment: Value = serde_json::from_slice(&json).expect("fragment JSON");
+            // A page in a group is that group file's entry under its name.
+            let (file_name, group) = match page[2].as_str().expect("group") {
+                "" => (name, false),
+                g => (g, true),
+            };
+            let json = gunzip(file(format!("pagefind/fragment/{file_name}.pf_fragment")));
+            let mut fragment: Value = serde_json::from_slice(&json).expect("fragment JSON");
+            if group {
+                fragment = fragment[name].take();
+            }
             let url = fragment["url"].as_str().expect("url").to_string();
             assert_eq!(page[1], fragment["word_count"], "{url}");
             urls.push(url.clone());
