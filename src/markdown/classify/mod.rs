@@ -7,9 +7,10 @@
 //! 1. a kind class on the heading (`## Aftercare {.precautions}`);
 //! 2. a `topics:` pattern in `site.yaml`;
 //! 3. `###` headings phrased as questions (two or more, and most of them): a FAQ;
-//! 4. for a language with a learned model (see [`model`]): the model's best topic if its
-//!    probability reaches the model's threshold (chosen by cross-validation on the tuning
-//!    files), beats plain and the heading names no plain cue (see [`decide`]); else a strong
+//! 4. for a language with a learned model (see [`model`]): the model's best topic if the
+//!    probability that the section is a topic at all (one minus plain) reaches the model's
+//!    threshold (chosen by cross-validation on the tuning files), the best topic beats plain
+//!    and the heading names no plain cue (see [`decide`]); else a strong
 //!    heading cue for a topic ("Afterwards", "Precautions") unless the model gives plain
 //!    [`SURE_PLAIN`] or more; else a FAQ heading over `###` headings, an overview
 //!    heading, or plain;

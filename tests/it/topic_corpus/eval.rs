@@ -69,8 +69,9 @@ pub(crate) fn load(name: &str) -> Vec<Entry> {
 }
 
 /// The tuning files: the model is trained on these, and only these.
-pub(crate) const TUNING: [&str; 9] = [
+pub(crate) const TUNING: [&str; 11] = [
     "tune", "tune-2", "tune-3", "tune-4", "tune-5", "tune-6", "tune-7", "tune-8", "tune-9",
+    "tune-10", "tune-11",
 ];
 
 /// Trains a language's model on the tuning files: the model file (JSON) and the
