@@ -279,7 +279,7 @@ measure_rebuilds() {
     for ((run = 1; run <= RUNS; run++)); do
       run_build handout "$size" rebuild "$run" "$out"
     done
-    article=$(find "$WORK/corpus/handout-$size/content/articles" -name '*.md' | sort | head -n 1)
+    article=$(find "$WORK/corpus/handout-$size/content/articles" -name '*.md' | sort | awk 'NR == 1')
     for ((run = 1; run <= RUNS; run++)); do
       printf '\nThis sentence was added for rebuild %s.\n' "$run" >>"$article"
       run_build handout "$size" one-article "$run" "$out"
@@ -336,7 +336,7 @@ measure_search() {
     run_build handout "$size" search 1 "$out"
     dir=$out/pagefind
     if [[ -d $dir ]]; then
-      lang=$(sed -n 's/.*"wasm":"\([^"]*\)".*/\1/p' "$dir/pagefind-entry.json" | head -n 1)
+      lang=$(sed -n 's/.*"wasm":"\([^"]*\)".*/\1/p' "$dir/pagefind-entry.json" | awk 'NR == 1')
       SEARCH_FIGURES+=("$size $(du -sb "$dir" | cut -f1) $(find "$dir" -type f | wc -l) $(query_bytes "$dir" "$lang")")
     fi
     rm -rf "$src" "$WORK/out/nosearch-$size" "$out"

@@ -32,7 +32,7 @@ mod words;
 use serde::Serialize;
 
 use self::features::SectionFeatures;
-use self::model::{featurize, Model};
+use self::model::Model;
 use self::score::{tally, Place, Tally};
 use super::{SectionKind, TopicRules};
 
@@ -245,15 +245,15 @@ pub(crate) fn classify_with(
         let cue = format!("{questions} questions as ### headings");
         return decided(SectionKind::Faq, DecidedBy::Questions, cue);
     }
-    let t = tally(f, cues);
+    let body = stems(&f.body, &cues.stemmer);
+    let t = score::tally_stems(f, &heading, &body, cues);
     if let Some(faq) = faq_over_questions(f, cues, &t) {
         let cue = format!("heading \"{faq}\" over ### questions");
         return decided(SectionKind::Faq, DecidedBy::Questions, cue);
     }
     let mut out = match model {
         Some(model) => {
-            let body = stems(&f.body, &cues.stemmer);
-            let prediction = model.predict(featurize(f, &heading, &body, &t, &cues.classes));
+            let prediction = model.predict_section(f, &heading, &body, &t, &cues.classes);
             decide::from_model(&t, f.subheadings, model, &prediction)
         }
         None => from_scores(&t, f.subheadings),

@@ -20,6 +20,7 @@
 //! lists are general phrases that decide nothing alone, and carried over to the fresh file.
 
 use std::collections::HashMap;
+use std::fmt::Write as _;
 
 use serde::{Deserialize, Serialize};
 
@@ -116,6 +117,36 @@ impl Model {
     }
 
     /// The model's answer for a section.
+    /// The same prediction as `predict(featurize(..))`, reading only the features the model
+    /// has weights for: no string is kept for the many that it has none for.
+    pub(crate) fn predict_section(
+        &self,
+        f: &SectionFeatures,
+        heading: &[String],
+        body: &[String],
+        tally: &Tally,
+        classes: &WordClasses,
+    ) -> Prediction {
+        let mut logits = self.bias;
+        let mut features: Vec<(String, f32)> = Vec::new();
+        each_feature(f, heading, body, tally, classes, |name, x| {
+            let Some((key, w)) = self.weights.get_key_value(name) else {
+                return;
+            };
+            if features.iter().any(|(seen, _)| seen == key) {
+                return;
+            }
+            for (l, w) in logits.iter_mut().zip(w) {
+                *l += w * x;
+            }
+            features.push((key.clone(), x));
+        });
+        Prediction {
+            probs: softmax(logits),
+            features,
+        }
+    }
+
     pub(crate) fn predict(&self, features: Vec<(String, f32)>) -> Prediction {
         let mut logits = self.bias;
         for (name, x) in &features {
@@ -150,30 +181,51 @@ pub(crate) fn featurize(
 ) -> Vec<(String, f32)> {
     let mut out: Vec<(String, f32)> = Vec::new();
     let mut seen = std::collections::HashSet::new();
-    let mut push = |name: String, x: f32| {
-        if seen.insert(name.clone()) {
-            out.push((name, x));
+    each_feature(f, heading, body, tally, classes, |name, x| {
+        if seen.insert(name.to_string()) {
+            out.push((name.to_string(), x));
         }
+    });
+    out
+}
+
+/// Every feature of a section by name, in a fixed order, for [`featurize`] and
+/// [`Model::predict_section`]; a name may come more than once and only its first value counts.
+fn each_feature(
+    f: &SectionFeatures,
+    heading: &[String],
+    body: &[String],
+    tally: &Tally,
+    classes: &WordClasses,
+    mut each: impl FnMut(&str, f32),
+) {
+    // One buffer for every name: a long body has hundreds of word pairs, and most of them
+    // are not among the model's features.
+    let mut name = String::new();
+    let mut push = |args: std::fmt::Arguments, x: f32| {
+        name.clear();
+        let _ = name.write_fmt(args);
+        each(&name, x);
     };
     if let Some(first) = heading.first() {
-        push(format!("h0:{first}"), 1.0);
+        push(format_args!("h0:{first}"), 1.0);
         if let Some(second) = heading.get(1) {
-            push(format!("h01:{first} {second}"), 1.0);
+            push(format_args!("h01:{first} {second}"), 1.0);
         }
     }
     for (i, w) in heading.iter().enumerate() {
-        push(format!("h:{w}"), 1.0);
+        push(format_args!("h:{w}"), 1.0);
         if let Some(next) = heading.get(i + 1) {
-            push(format!("h:{w} {next}"), 1.0);
+            push(format_args!("h:{w} {next}"), 1.0);
         }
     }
     if let Some(first) = body.first() {
-        push(format!("b0:{first}"), 1.0);
+        push(format_args!("b0:{first}"), 1.0);
     }
     for (i, w) in body.iter().enumerate() {
-        push(format!("b:{w}"), 0.5);
+        push(format_args!("b:{w}"), 0.5);
         if let Some(next) = body.get(i + 1) {
-            push(format!("b:{w} {next}"), 0.5);
+            push(format_args!("b:{w} {next}"), 0.5);
         }
     }
     // Word classes, heading and body apart: a danger word in the heading says more than one
@@ -182,19 +234,18 @@ pub(crate) fn featurize(
     // may not.
     let opening = heading.first().map_or("", String::as_str);
     for (class, _) in classes.count(heading) {
-        push(format!("hc:{class}"), 1.0);
-        push(format!("hc:{opening} {class}"), 1.0);
+        push(format_args!("hc:{class}"), 1.0);
+        push(format_args!("hc:{opening} {class}"), 1.0);
     }
     for (class, n) in classes.count(body) {
-        push(format!("bc:{class}"), n.min(4) as f32 * 0.5);
+        push(format_args!("bc:{class}"), n.min(4) as f32 * 0.5);
     }
     if classes.numbered_time(heading) {
-        push("s:heading-time".to_string(), 1.0);
+        push(format_args!("s:heading-time"), 1.0);
     }
     for (name, x) in shape(f, heading, body, tally) {
-        push(name.to_string(), x);
+        push(format_args!("{name}"), x);
     }
-    out
 }
 
 /// Features of a section's shape and of the body cues it holds, which carry over to wording
@@ -289,5 +340,52 @@ fn describe(name: &str) -> String {
         Some(("s", "heading-time")) => "a numbered time in the heading".into(),
         Some(("s", other)) => other.replace('-', " "),
         _ => name.to_string(),
+    }
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+    use crate::markdown::classify::{cues::CueSet, features::gather, score::tally, words::stems};
+    use pulldown_cmark::{Options, Parser};
+
+    /// The build's fast path gives exactly what training's path gives, on every section of the
+    /// example site's articles.
+    #[test]
+    fn predict_section_matches_predict_over_featurize() {
+        let cues = CueSet::for_language("en");
+        let model = cues.model.as_ref().expect("English has a model");
+        let root = std::path::Path::new(env!("CARGO_MANIFEST_DIR"));
+        let mut texts = Vec::new();
+        for entry in walkdir::WalkDir::new(root.join("content/articles")) {
+            let path = entry.expect("readable example folder").into_path();
+            if path.extension().is_some_and(|e| e == "md") {
+                texts.push(std::fs::read_to_string(&path).expect("readable article"));
+            }
+        }
+        let mut checked = 0;
+        for text in &texts {
+            let events: Vec<_> = Parser::new_ext(text, Options::ENABLE_HEADING_ATTRIBUTES)
+                .into_offset_iter()
+                .collect();
+            for f in gather(&events) {
+                let heading = stems(&f.heading, &cues.stemmer);
+                let body = stems(&f.body, &cues.stemmer);
+                let t = tally(&f, cues);
+                let slow = model.predict(featurize(&f, &heading, &body, &t, &cues.classes));
+                let fast = model.predict_section(&f, &heading, &body, &t, &cues.classes);
+                assert_eq!(slow.probs, fast.probs, "{}", f.heading);
+                for kind in CLASSES {
+                    assert_eq!(
+                        slow.reasons(model, kind, 5),
+                        fast.reasons(model, kind, 5),
+                        "{}",
+                        f.heading
+                    );
+                }
+                checked += 1;
+            }
+        }
+        assert!(checked >= 20, "only {checked} sections read");
     }
 }

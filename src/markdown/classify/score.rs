@@ -119,6 +119,17 @@ impl Tally {
 pub(crate) fn tally(f: &SectionFeatures, cues: &CueSet) -> Tally {
     let heading = stems(&f.heading, &cues.stemmer);
     let body = stems(&f.body, &cues.stemmer);
+    tally_stems(f, &heading, &body, cues)
+}
+
+/// [`tally`] over the heading's and body's stems, for a caller that has them already (the
+/// model reads them too, and stemming a long body twice showed in every build's profile).
+pub(crate) fn tally_stems(
+    f: &SectionFeatures,
+    heading: &[String],
+    body: &[String],
+    cues: &CueSet,
+) -> Tally {
     let mut found: Vec<(SectionKind, Evidence)> = Vec::new();
     let mut faq_heading = None;
     let overview_heading = cues
