@@ -158,6 +158,11 @@ fn rebuild_loop(mut watcher: watch::Watcher, mut state: State) {
         if after != before {
             reporter.tell(Notice::Moved { base_path: after });
         }
+        // The search index follows once edits pause, so that gathering its records never
+        // delays the reload of the next save.
+        if state.reindex_due() && watcher.quiet_for(search::QUIET) {
+            state.reindex();
+        }
     }
 }
 

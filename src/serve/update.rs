@@ -124,6 +124,9 @@ pub(super) enum Stale {
     Hub(SectionKind),
     /// The FAQ page.
     Faq,
+    /// One page of the FAQ (from 1): a guide's answers edited in place change only the page
+    /// that shows its group, and a large site's FAQ has hundreds of pages.
+    FaqPage(usize),
     /// The tag index.
     TagIndex,
     /// One tag's page, by slug.
@@ -233,9 +236,11 @@ fn update_article(site: &mut Site, links: &SiteLinks, i: usize) -> Result<Update
     if retitled || old.doc.front.tags != site.articles[n].doc.front.tags {
         site.tags = build_tags(&site.articles);
     }
-    if retitled || faq_key(&old) != faq_key(&site.articles[n]) {
-        update_faq(site, n);
-    }
+    let faq_page = if retitled || faq_key(&old) != faq_key(&site.articles[n]) {
+        update_faq(site, n)
+    } else {
+        None
+    };
     let new = &site.articles[n];
 
     let mut up = Update {
@@ -244,7 +249,7 @@ fn update_article(site: &mut Site, links: &SiteLinks, i: usize) -> Result<Update
     };
     up.diagnostics.extend(warnings);
     up.diagnostics.extend(found);
-    up.stale.extend(stale_lists(&old, new));
+    up.stale.extend(stale_lists(&old, new, faq_page));
 
     let new_topics = new.topics();
     for k in old.topics() {
@@ -274,7 +279,7 @@ fn update_article(site: &mut Site, links: &SiteLinks, i: usize) -> Result<Update
 
 /// The list pages an article's edit makes stale: home, the index, feeds and its tags when
 /// its listing changed; the hubs and the FAQ when what it gives them changed.
-fn stale_lists(old: &Article, new: &Article) -> Vec<Stale> {
+fn stale_lists(old: &Article, new: &Article, faq_page: Option<usize>) -> Vec<Stale> {
     let mut stale = Vec::new();
     let listed = listing_key(old) != listing_key(new);
     if listed {
@@ -293,19 +298,25 @@ fn stale_lists(old: &Article, new: &Article) -> Vec<Stale> {
     }
     let (faq_before, faq_after) = (faq_key(old), faq_key(new));
     if faq_before != faq_after || (listed && !faq_after.is_empty()) {
-        stale.push(Stale::Faq);
+        stale.push(match faq_page {
+            Some(page) if !listed => Stale::FaqPage(page),
+            _ => Stale::Faq,
+        });
     }
     stale
 }
 
 /// Updates the FAQ groups after article `n` changed: in place when only its answers or
 /// question wording changed, otherwise by gathering every group again.
-fn update_faq(site: &mut Site, n: usize) {
+///
+/// Returns the number of the FAQ page showing the group when it was updated in place (the
+/// pages hold the same groups as before), `None` when every group was gathered again.
+fn update_faq(site: &mut Site, n: usize) -> Option<usize> {
     let items: Vec<_> = site.articles[n].faq().cloned().collect();
-    let group = site
+    let position = site
         .faq
-        .iter_mut()
-        .find(|g| g.source == FaqSource::Article(n) && g.title == site.articles[n].title());
+        .iter()
+        .position(|g| g.source == FaqSource::Article(n) && g.title == site.articles[n].title());
     // Group ids are made unique against every question id, so new question ids need the
     // whole page gathered again.
     let same_ids = |g: &FaqGroup| {
@@ -314,9 +325,15 @@ fn update_faq(site: &mut Site, n: usize) {
             .map(|q| &q.id)
             .eq(items.iter().map(|q| &q.id))
     };
-    match group {
-        Some(g) if same_ids(g) => g.items = items,
-        _ => site.faq = build_faq(site.faq_file.as_ref(), &site.articles),
+    match position {
+        Some(i) if same_ids(&site.faq[i]) => {
+            site.faq[i].items = items;
+            site.faq_group_pages().get(i).copied()
+        }
+        _ => {
+            site.faq = build_faq(site.faq_file.as_ref(), &site.articles);
+            None
+        }
     }
 }
 
@@ -450,6 +467,7 @@ pub(super) fn stale_pages<'a>(
                     push(p, &mut pages);
                 }
             }
+            Stale::FaqPage(n) => push(Listing::Faq.page(*n), &mut pages),
             Stale::TagIndex => {
                 for p in site.listing_pages(Listing::TagIndex) {
                     push(p, &mut pages);
@@ -599,6 +617,51 @@ mod tests {
         check_edit(root, &mut state, served, "content/_index.md", |t| {
             t.replace("stretching", "stretches")
         });
+    }
+
+    #[test]
+    fn an_edited_answer_renders_only_its_faq_page() {
+        let dir = fixture();
+        let root = dir.path();
+        // One guide's questions per FAQ page, so the FAQ has a page per guide.
+        let yaml = root.join("site.yaml");
+        let site = std::fs::read_to_string(&yaml).expect("read site.yaml");
+        std::fs::write(&yaml, format!("{site}paginate:\n  faq_groups: 1\n")).expect("write");
+        let calf = root.join("content/articles/calf-stretch.md");
+        let text = std::fs::read_to_string(&calf).expect("read");
+        let faq =
+            "\n## Frequently asked questions\n\n### Does it help runners?\n\nYes, before a run.\n";
+        std::fs::write(&calf, format!("{text}{faq}")).expect("write");
+        let shared = Arc::new(Shared::new(Reporter::new(|_| {})));
+        let mut state = State::new(root.to_path_buf(), false, Arc::clone(&shared));
+        assert!(matches!(state.load_and_render(), Outcome::Rebuilt { .. }));
+        let served = &shared.files;
+        let faq_pages = |m: &Memory| {
+            pages(m)
+                .into_iter()
+                .filter(|(p, _)| p.starts_with("faq/"))
+                .collect::<Vec<_>>()
+        };
+        assert_eq!(faq_pages(served).len(), 2, "{:?}", served.paths());
+        let before = faq_pages(served);
+        let outcome = check_edit(
+            root,
+            &mut state,
+            served,
+            "content/articles/calf-stretch.md",
+            |t| t.replace("before a run", "before and after a run"),
+        );
+        let after = faq_pages(served);
+        let changed = before.iter().zip(&after).filter(|(b, a)| b != a).count();
+        assert_eq!(
+            changed, 1,
+            "one FAQ page shows the calf stretch's questions"
+        );
+        // The guide's page and its topic page, their print codes, and one FAQ page of two.
+        assert!(
+            matches!(outcome, Outcome::Rebuilt { files, everything: false, .. } if files == 5),
+            "{outcome:?}"
+        );
     }
 
     #[test]

@@ -93,6 +93,8 @@ pub(crate) struct Watcher {
     root: PathBuf,
     watcher: notify::RecommendedWatcher,
     rx: Receiver<notify::Result<Event>>,
+    /// Changes seen while [`Watcher::quiet_for`] waited, for the next batch.
+    early: BTreeSet<Change>,
     /// The watched folders that existed when last looked at.
     watching: BTreeSet<&'static str>,
     reporter: Reporter,
@@ -109,6 +111,7 @@ impl Watcher {
             root: root.to_path_buf(),
             watcher,
             rx,
+            early: BTreeSet::new(),
             watching: BTreeSet::new(),
             reporter,
         };
@@ -133,12 +136,38 @@ impl Watcher {
         }
     }
 
+    /// Waits up to `quiet` for a change, keeping it for the next batch: true when none came,
+    /// that is, when edits have paused. Events that are no change (a file read, an editor's
+    /// temporary file) do not end the wait.
+    pub(crate) fn quiet_for(&mut self, quiet: Duration) -> bool {
+        let start = Instant::now();
+        while self.early.is_empty() {
+            let left = quiet.saturating_sub(start.elapsed());
+            if left.is_zero() {
+                return true;
+            }
+            match self.rx.recv_timeout(left) {
+                Ok(ev) => {
+                    let mut changes = std::mem::take(&mut self.early);
+                    self.take(ev, &mut changes);
+                    self.early = changes;
+                }
+                Err(RecvTimeoutError::Timeout) => return true,
+                // The next batch finds the watcher stopped.
+                Err(RecvTimeoutError::Disconnected) => return false,
+            }
+        }
+        false
+    }
+
     /// Waits for the next batch of changes. Returns `None` when the watcher has stopped.
     pub(crate) fn next_batch(&mut self) -> Option<Vec<Change>> {
         loop {
-            let first = self.rx.recv().ok()?;
-            let mut changes = BTreeSet::new();
-            self.take(first, &mut changes);
+            let mut changes = std::mem::take(&mut self.early);
+            if changes.is_empty() {
+                let first = self.rx.recv().ok()?;
+                self.take(first, &mut changes);
+            }
             let start = Instant::now();
             loop {
                 let left = MAX_WAIT.saturating_sub(start.elapsed());

@@ -114,6 +114,8 @@ pub(crate) struct State {
     shared: Arc<Shared>,
     /// Rebuilds the search index after edits, started with the first one.
     reindexer: Option<Reindexer>,
+    /// An edit changed pages but the search index has not been asked for since.
+    reindex_due: bool,
 }
 
 impl State {
@@ -129,6 +131,7 @@ impl State {
             touched: Vec::new(),
             shared,
             reindexer: None,
+            reindex_due: false,
         }
     }
 
@@ -227,6 +230,7 @@ impl State {
             Ok(files) => {
                 self.findings.set_render(Diagnostics::new());
                 if everything {
+                    self.reindex_due = false;
                     if let Some(r) = &self.reindexer {
                         r.supersede();
                     }
@@ -235,7 +239,7 @@ impl State {
                 self.pending = Pending::default();
                 self.succeed(css);
                 if content_changed && !everything {
-                    self.queue_reindex();
+                    self.reindex_due = true;
                 }
                 self.rebuilt(files, everything)
             }
@@ -247,8 +251,16 @@ impl State {
         }
     }
 
-    /// Asks for a new search index once the page has reloaded (see [`Reindexer`]).
-    fn queue_reindex(&mut self) {
+    /// Whether an edit has left the search index behind the pages (see [`State::reindex`]).
+    pub(crate) fn reindex_due(&self) -> bool {
+        self.reindex_due
+    }
+
+    /// Asks for a new search index of the site as it is now (see [`Reindexer`]). Serve calls
+    /// this once edits have paused: gathering the records of a large site takes a good part
+    /// of a second, and done right after each save it held up the next save's reload.
+    pub(crate) fn reindex(&mut self) {
+        self.reindex_due = false;
         let Some(m) = &self.model else {
             return;
         };
