@@ -135,10 +135,10 @@ pub(crate) fn tally_stems(
     let overview_heading = cues
         .overview
         .iter()
-        .find(|p| p.occurs_in(&heading))
+        .find(|p| p.occurs_in(heading))
         .map(|p| p.text.clone());
     let mut taken = vec![false; heading.len()];
-    for cue in scan(&heading, &cues.heading, &cues.heading_index, &mut taken) {
+    for cue in scan(heading, &cues.heading, &cues.heading_index, &mut taken) {
         if cue.kind == SectionKind::Faq {
             faq_heading.get_or_insert_with(|| cue.phrase.text.clone());
             continue;
@@ -148,7 +148,7 @@ pub(crate) fn tally_stems(
     // A heading is a summary of its body: the body's strong cues in it ("Easing your
     // symptoms", "Get help straight away") count as they would in the body.
     let body_strong = |c: &&Cue| c.strength == Strength::Strong;
-    for cue in scan(&heading, &cues.body, &cues.body_index, &mut taken)
+    for cue in scan(heading, &cues.body, &cues.body_index, &mut taken)
         .into_iter()
         .filter(body_strong)
     {
@@ -157,7 +157,7 @@ pub(crate) fn tally_stems(
         found.push((cue.kind, e));
     }
     let mut taken = vec![false; body.len()];
-    for cue in scan(&body, &cues.body, &cues.body_index, &mut taken) {
+    for cue in scan(body, &cues.body, &cues.body_index, &mut taken) {
         found.push((cue.kind, evidence(Place::Body, cue)));
     }
     if let Some(overview) = &overview_heading {
@@ -177,7 +177,7 @@ pub(crate) fn tally_stems(
             structure(NUMBERED_STEPS, true, cue),
         ));
     }
-    if let Some(time) = time_expression(&body) {
+    if let Some(time) = time_expression(body) {
         found.push((SectionKind::WhatToExpect, structure(TIME, false, time)));
     }
     if has_phone_number(&f.body) {
