@@ -662,6 +662,19 @@ mod tests {
             matches!(outcome, Outcome::Rebuilt { files, everything: false, .. } if files == 5),
             "{outcome:?}"
         );
+        // A reworded question gets a new id, so every group is gathered again: the FAQ pages
+        // are all rendered, and still match a full build.
+        let outcome = check_edit(
+            root,
+            &mut state,
+            served,
+            "content/articles/calf-stretch.md",
+            |t| t.replace("Does it help runners?", "Does it help people who run?"),
+        );
+        assert!(
+            matches!(outcome, Outcome::Rebuilt { files, everything: false, .. } if files == 6),
+            "{outcome:?}"
+        );
     }
 
     #[test]
