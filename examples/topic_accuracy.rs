@@ -19,17 +19,20 @@ fn main() {
             return;
         }
     }
-    let halves: Vec<&str> = eval::TUNING
+    let halves: Vec<String> = eval::tuning()
         .into_iter()
-        .chain(["measure"])
+        .chain(["measure".to_string()])
         .filter(|h| {
             if wanted.is_empty() {
-                *h != "measure"
+                h != "measure"
             } else {
                 wanted.iter().any(|w| w == h)
             }
         })
         .collect();
-    let scores: Vec<eval::Score> = halves.iter().map(|h| eval::score(h)).collect();
+    let mut scores: Vec<eval::Score> = halves.iter().map(|h| eval::score(h)).collect();
+    if halves.iter().any(|h| h == "measure") {
+        scores.push(eval::score_new_headings("measure"));
+    }
     print!("{}", eval::report(&scores));
 }

@@ -29,6 +29,14 @@ use super::features::SectionFeatures;
 use super::score::{Place, Tally, IN_HEADING, SCORED};
 use crate::markdown::SectionKind;
 
+/// The value of a body word or word pair, where a heading word counts 1: a body has many more
+/// words, each saying less. With the decay of training, it also sets how far the body can
+/// outvote a heading that names a subject rather than a topic ("Hot tubs and saunas" over
+/// "Stay out of hot tubs in pregnancy"). In leave-one-file-out cross-validation on twelve
+/// tuning files, 0.7 gave the whole classifier 20 more right answers of 2,032 than 0.5, with
+/// one plain section fewer on a topic page; 0.35 and 1.2 did worse than either.
+const BODY_WORD: f32 = 0.7;
+
 /// The classes the model tells apart, in the order of each weight row.
 pub(crate) const CLASSES: [SectionKind; 4] = SCORED;
 
@@ -223,9 +231,9 @@ fn each_feature(
         push(format_args!("b0:{first}"), 1.0);
     }
     for (i, w) in body.iter().enumerate() {
-        push(format_args!("b:{w}"), 0.5);
+        push(format_args!("b:{w}"), BODY_WORD);
         if let Some(next) = body.get(i + 1) {
-            push(format_args!("b:{w} {next}"), 0.5);
+            push(format_args!("b:{w} {next}"), BODY_WORD);
         }
     }
     // Word classes, heading and body apart: a danger word in the heading says more than one
