@@ -54,9 +54,7 @@ fn body_cues(t: &Tally, kind: SectionKind) -> Option<String> {
 /// topic page.
 pub(super) fn candidate(t: &Tally, p: &Prediction) -> Option<(SectionKind, f32)> {
     let (best, top) = p.best_topic();
-    let plain_heading = t.evidence(SectionKind::Plain).iter().any(|e| {
-        e.place == Place::Heading && e.strong && Some(&e.cue) != t.overview_heading.as_ref()
-    });
+    let plain_heading = plain_heading(t).is_some();
     let plain = p.prob(SectionKind::Plain);
     // Safety first: a heading that names a caution beside another topic ("Benefits and
     // risks"), split by the model between the two, goes where a patient must not miss it.
@@ -78,6 +76,17 @@ pub(super) fn candidate(t: &Tally, p: &Prediction) -> Option<(SectionKind, f32)>
         1.0 - plain
     };
     (top > plain && !plain_heading).then_some((best, confidence))
+}
+
+/// The strong plain cue in the heading ("Contact", "Fees"), other than an overview's, which
+/// keeps a section off the topic pages whatever the model says.
+fn plain_heading(t: &Tally) -> Option<&str> {
+    t.evidence(SectionKind::Plain)
+        .iter()
+        .find(|e| {
+            e.place == Place::Heading && e.strong && Some(&e.cue) != t.overview_heading.as_ref()
+        })
+        .map(|e| e.cue.as_str())
 }
 
 /// The decision from the model's probabilities.
@@ -126,14 +135,23 @@ pub(super) fn from_model(
     } else if topical >= model.uncertain && top > p.prob(SectionKind::Plain) {
         out.by = DecidedBy::NoCue;
         out.near = Some(best);
-        out.cue = format!(
-            "{} {:.1}%, a topic {:.1}%, below {:.0}% ({})",
-            best.label().to_lowercase(),
-            top * 100.0,
-            topical * 100.0,
-            model.threshold * 100.0,
-            why(best)
-        );
+        out.cue = match plain_heading(t).filter(|_| topical >= model.threshold) {
+            // The model was sure enough: the heading's plain cue is what held the section back.
+            Some(plain) => format!(
+                "{} {:.1}%, but heading \"{plain}\" names a plain section ({})",
+                best.label().to_lowercase(),
+                top * 100.0,
+                why(best)
+            ),
+            None => format!(
+                "{} {:.1}%, a topic {:.1}%, below {:.0}% ({})",
+                best.label().to_lowercase(),
+                top * 100.0,
+                topical * 100.0,
+                model.threshold * 100.0,
+                why(best)
+            ),
+        };
     } else {
         out.by = DecidedBy::NoCue;
         let plain = why(SectionKind::Plain);
@@ -144,4 +162,42 @@ pub(super) fn from_model(
         };
     }
     out
+}
+
+#[cfg(test)]
+mod tests {
+    use crate::markdown::{SectionKind, TopicRules};
+
+    /// A heading that names clinic business keeps a cautionary section plain, and the editor is
+    /// told that it was the heading, not a low score, that held it back.
+    #[test]
+    fn a_plain_heading_that_holds_back_a_sure_topic_is_named() {
+        let c = TopicRules::defaults().classify_text(
+            "Parking after sedation",
+            "You must not drive for 24 hours after sedation, so do not park in our car park: \
+             ask someone to collect you.",
+        );
+        assert_eq!(c.kind, SectionKind::Plain);
+        assert_eq!(c.near, Some(SectionKind::Precautions));
+        assert!(
+            c.cue.contains("heading \"parking\" names a plain section"),
+            "{}",
+            c.cue
+        );
+    }
+
+    /// A bare "Questions" heading over a single `###` question is a FAQ: one question is too
+    /// few to make a FAQ by itself, but the heading says what the section is.
+    #[test]
+    fn a_questions_heading_over_one_question_is_a_faq() {
+        let f = crate::markdown::classify::features::SectionFeatures {
+            heading: "Questions".into(),
+            body: "Can I drive? After a week.".into(),
+            subheadings: 1,
+            subheading_texts: vec!["Can I drive?".into()],
+            ..Default::default()
+        };
+        let c = crate::markdown::classify::classify(&f, &TopicRules::defaults());
+        assert_eq!(c.kind, SectionKind::Faq, "{}", c.cue);
+    }
 }

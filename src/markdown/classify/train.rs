@@ -85,29 +85,47 @@ impl CueSet {
             .iter()
             .filter(|e| e.kind == SectionKind::Plain)
             .count();
+        // The whole classifier (the model, then the heading cues where it leaves a section
+        // plain) at each threshold: that is what a site gets, and what the targets are about.
+        let whole: BTreeMap<u32, Whole> = THRESHOLDS
+            .map(|t| {
+                (
+                    t,
+                    whole_classifier(&rules, &mut folds, &examples, t as f32 / 100.0),
+                )
+            })
+            .collect();
         // The threshold with the most right answers within the plain limit; the higher of equals.
         let allowed = (plain as f64 * PLAIN_ON_TOPIC).floor() as usize;
-        let best = tally_by_threshold
+        let best = whole
             .iter()
-            .filter(|(_, (_, p))| *p <= allowed)
-            .max_by_key(|(t, (right, _))| (*right, **t))
+            .filter(|(_, w)| w.plain_on_topic <= allowed)
+            .max_by_key(|(t, w)| (w.right, **t))
             .map_or(50, |(t, _)| *t);
+        let share = |n: usize| n as f64 * 100.0 / total.max(1) as f64;
         for (t, (right, p)) in &tally_by_threshold {
             if t % 5 == 0 || *t == best {
+                let w = &whole[t];
                 report.push_str(&format!(
-                    "threshold {:.2}: {right}/{total} right ({:.1}%), {p}/{plain} plain on a topic page{}\n",
+                    "threshold {:.2}: the model alone {right}/{total} right ({:.1}%), {p}/{plain} \
+                     plain on a topic page; the whole classifier {}/{total} ({:.1}%), {}/{plain}{}\n",
                     *t as f32 / 100.0,
-                    *right as f64 * 100.0 / total.max(1) as f64,
+                    share(*right),
+                    w.right,
+                    share(w.right),
+                    w.plain_on_topic,
                     if *t == best { "  <- chosen" } else { "" }
                 ));
             }
         }
-        report.push_str(&whole_classifier(
-            &rules,
-            &mut folds,
-            &examples,
-            best as f32 / 100.0,
-        ));
+        report.push_str(
+            "Held-out sections the whole classifier got wrong at the chosen threshold (heading \
+             cues decide where the model leaves a section plain; the cue lists were written from \
+             these files):\n",
+        );
+        for line in whole.get(&best).into_iter().flat_map(|w| &w.wrong) {
+            report.push_str(&format!("  {line}\n"));
+        }
         report.push_str("Held-out sections wrong at the chosen threshold (the model alone):\n");
         for line in wrong_by_threshold.get(&best).into_iter().flatten() {
             report.push_str(&format!("  {line}\n"));
@@ -174,16 +192,23 @@ fn read(sections: &[(usize, SectionKind, String, String)]) -> Vec<Example> {
         .collect()
 }
 
+/// The whole classifier's figures at one threshold.
+struct Whole {
+    right: usize,
+    plain_on_topic: usize,
+    /// The sections it got wrong, in words.
+    wrong: Vec<String>,
+}
+
 /// The figures of the whole classifier (the model, then the heading cues where it leaves a
 /// section plain) at one threshold, each section judged by the model of the fold that held it
-/// out, and the sections it got wrong: what a site gets, where the model alone is what the
-/// threshold is chosen on.
+/// out.
 fn whole_classifier(
     rules: &TopicRules,
     folds: &mut [(usize, Model)],
     examples: &[Example],
     threshold: f32,
-) -> String {
+) -> Whole {
     let (mut right, mut plain_on_topic, mut wrong) = (0, 0, Vec::new());
     for (g, model) in folds.iter_mut() {
         model.threshold = threshold;
@@ -196,22 +221,11 @@ fn whole_classifier(
             tally(e, got, &mut right, &mut plain_on_topic, &mut wrong);
         }
     }
-    let total = examples.len();
-    let plain = examples
-        .iter()
-        .filter(|e| e.kind == SectionKind::Plain)
-        .count();
-    let mut report = format!(
-        "the whole classifier at the chosen threshold (heading cues decide where the model \
-         leaves a section plain; the cue lists were written from these files): \
-         {right}/{total} right ({:.1}%), {plain_on_topic}/{plain} plain on a topic page\n\
-         Held-out sections the whole classifier got wrong:\n",
-        right as f64 * 100.0 / total.max(1) as f64
-    );
-    for line in &wrong {
-        report.push_str(&format!("  {line}\n"));
+    Whole {
+        right,
+        plain_on_topic,
+        wrong,
     }
-    report
 }
 
 /// Counts one answer: right, or a plain section put on a topic page, or a mistake to list.
