@@ -154,10 +154,17 @@ pub(crate) fn classify_by(
         .filter(|e| e.place == Place::Heading && e.strong)
         .map(|e| e.cue.as_str())
         .collect();
+    // Named: the topic cues, of whatever topic, make up half the heading or more ("Risks and
+    // benefits", "Side effects").
     let heading_words = stems(&f.heading, &rules.cues().stemmer).len();
-    let named = heading_cues
+    let cue_words: usize = score::SCORED
         .iter()
-        .any(|c| stems(c, &rules.cues().stemmer).len() * 2 >= heading_words);
+        .filter(|k| k.is_topic())
+        .flat_map(|&k| t.evidence(k))
+        .filter(|e| e.place == Place::Heading && e.strong)
+        .map(|e| stems(&e.cue, &rules.cues().stemmer).len())
+        .sum();
+    let named = !heading_cues.is_empty() && cue_words * 2 >= heading_words;
     let sure = if named { SURE_PLAIN_NAMED } else { SURE_PLAIN };
     // With no body the model has only the heading's few words to go on: the cue lists know
     // more headings than the corpus holds ("Who shouldn't have it").
