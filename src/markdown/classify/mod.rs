@@ -53,13 +53,18 @@ pub const WEAK_THRESHOLD: f32 = 2.5;
 /// my jaw click?" on benefits), and that on the very files the cue lists were written from.
 pub const SURE_PLAIN: f32 = 0.3;
 
-/// [`SURE_PLAIN`] for a heading that is mostly its cue ("Precautions", "Risks and side
-/// effects", "Afterwards"): such a heading names its topic, whatever the body's words, unless
-/// the model leans to plain ("Understanding side effect statistics"). In leave-one-file-out
-/// cross-validation on sixteen tuning files, 0.5 let the threshold fall from 0.75 to 0.69 for
-/// 39 more right answers of 3,176 with one plain section fewer on a topic page than 0.8;
-/// 0.4 to 0.5 are within two answers of each other.
+/// [`SURE_PLAIN`] for a heading that is half its cues or more ("Understanding side effect
+/// statistics", "Risks of the scan"): it names a topic, but may be about something else, so
+/// it yields when the model leans to plain. In leave-one-file-out cross-validation on sixteen
+/// tuning files, 0.5 let the threshold fall from 0.75 to 0.69 for 39 more right answers of
+/// 3,176 with one plain section fewer on a topic page than 0.8; 0.4 to 0.5 are within two
+/// answers of each other.
 pub const SURE_PLAIN_NAMED: f32 = 0.5;
+
+/// [`SURE_PLAIN`] for a heading that is all cue but for a joining word or two
+/// ("Precautions", "Risks and side effects", "Afterwards"): it says what the section is,
+/// whatever words the body uses.
+pub const SURE_PLAIN_TITLED: f32 = 0.8;
 
 /// A plain section whose best topic scored at least this is reported as uncertain.
 pub const UNCERTAIN: f32 = 1.25;
@@ -158,8 +163,8 @@ pub(crate) fn classify_by(
         .filter(|e| e.place == Place::Heading && e.strong)
         .map(|e| e.cue.as_str())
         .collect();
-    // Named: the topic cues, of whatever topic, make up half the heading or more ("Risks and
-    // benefits", "Side effects").
+    // How much of the heading the topic cues, of whatever topic, make up ("Risks and
+    // benefits": all of it but the joining word).
     let heading_words = stems(&f.heading, &rules.cues().stemmer).len();
     let cue_words: usize = score::SCORED
         .iter()
@@ -168,8 +173,15 @@ pub(crate) fn classify_by(
         .filter(|e| e.place == Place::Heading && e.strong)
         .map(|e| stems(&e.cue, &rules.cues().stemmer).len())
         .sum();
-    let named = !heading_cues.is_empty() && cue_words * 2 >= heading_words;
-    let sure = if named { SURE_PLAIN_NAMED } else { SURE_PLAIN };
+    let sure = if heading_cues.is_empty() {
+        SURE_PLAIN
+    } else if cue_words * 4 >= heading_words * 3 {
+        SURE_PLAIN_TITLED
+    } else if cue_words * 2 >= heading_words {
+        SURE_PLAIN_NAMED
+    } else {
+        SURE_PLAIN
+    };
     // With no body the model has only the heading's few words to go on: the cue lists know
     // more headings than the corpus holds ("Who shouldn't have it").
     let sure_plain = !f.body.trim().is_empty()
