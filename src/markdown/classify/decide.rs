@@ -200,4 +200,15 @@ mod tests {
         let c = crate::markdown::classify::classify(&f, &TopicRules::defaults());
         assert_eq!(c.kind, SectionKind::Faq, "{}", c.cue);
     }
+
+    /// "Contact" names clinic business only as "contact us" and the like: a section on contact
+    /// lenses that says what not to do is a caution.
+    #[test]
+    fn contact_lenses_are_not_contact_details() {
+        let c = TopicRules::defaults().classify_text(
+            "Contact lenses",
+            "Do not wear your lenses for a week after the operation.",
+        );
+        assert_eq!(c.kind, SectionKind::Precautions, "{}", c.cue);
+    }
 }
