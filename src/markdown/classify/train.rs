@@ -87,8 +87,13 @@ impl CueSet {
             .count();
         // The whole classifier (the model, then the heading cues where it leaves a section
         // plain) at each threshold: that is what a site gets, and what the targets are about.
-        let whole: BTreeMap<u32, Whole> = THRESHOLDS
-            .map(|t| {
+        // The heading cues only ever add topic pages to the model's, so a threshold where the
+        // model alone puts too many plain sections on them cannot be chosen: it is not run.
+        let allowed = (plain as f64 * PLAIN_ON_TOPIC).floor() as usize;
+        let whole: BTreeMap<u32, Whole> = tally_by_threshold
+            .iter()
+            .filter(|(_, (_, p))| *p <= allowed)
+            .map(|(&t, _)| {
                 (
                     t,
                     whole_classifier(&rules, &mut folds, &examples, t as f32 / 100.0),
@@ -96,7 +101,6 @@ impl CueSet {
             })
             .collect();
         // The threshold with the most right answers within the plain limit; the higher of equals.
-        let allowed = (plain as f64 * PLAIN_ON_TOPIC).floor() as usize;
         let best = whole
             .iter()
             .filter(|(_, w)| w.plain_on_topic <= allowed)
@@ -105,15 +109,22 @@ impl CueSet {
         let share = |n: usize| n as f64 * 100.0 / total.max(1) as f64;
         for (t, (right, p)) in &tally_by_threshold {
             if t % 5 == 0 || *t == best {
-                let w = &whole[t];
+                let whole = whole.get(t).map_or_else(
+                    || "not run, over the plain limit".to_string(),
+                    |w| {
+                        format!(
+                            "{}/{total} ({:.1}%), {}/{plain}",
+                            w.right,
+                            share(w.right),
+                            w.plain_on_topic
+                        )
+                    },
+                );
                 report.push_str(&format!(
                     "threshold {:.2}: the model alone {right}/{total} right ({:.1}%), {p}/{plain} \
-                     plain on a topic page; the whole classifier {}/{total} ({:.1}%), {}/{plain}{}\n",
+                     plain on a topic page; the whole classifier {whole}{}\n",
                     *t as f32 / 100.0,
                     share(*right),
-                    w.right,
-                    share(w.right),
-                    w.plain_on_topic,
                     if *t == best { "  <- chosen" } else { "" }
                 ));
             }
